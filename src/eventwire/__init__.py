@@ -1,0 +1,34 @@
+"""eventwire: political event data from news text, with the evidence for every row.
+
+The Python API mirrors the CLI: ``code_text`` codes one text, ``ingest`` codes
+files into a DuckDB store. Both run the same pipeline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+__version__ = "0.1.0"
+
+
+def code_text(text: str, published: date | str | None = None, article_id: str = "text") -> list:
+    """Code one text and return its events (``eventwire.model.Event``)."""
+    from .model import Article
+    from .pipeline import default_pipeline
+    from .when import parse_published
+
+    if isinstance(published, str):
+        published = parse_published(published)
+    return default_pipeline().process(Article(article_id=article_id, text=text, published=published)).events
+
+
+def ingest(paths: str | Path | Iterable[str | Path], db: str | Path, batch_size: int = 64):
+    """Code every readable record under ``paths`` into the DuckDB file ``db``; returns an IngestReport."""
+    from .ingest import ingest as run
+
+    return run(paths, db, batch_size=batch_size)
+
+
+__all__ = ["code_text", "ingest", "__version__"]

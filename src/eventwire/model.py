@@ -87,6 +87,7 @@ class ActorMention:
     rule: str = ""
     token_start: int = -1  # spaCy token indices of the span (end exclusive)
     token_end: int = -1
+    head: int = -1  # token index of the span's syntactic head, used to fill roles
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -195,6 +196,18 @@ EVENT_KEYS = (
 
 
 @dataclass(slots=True)
+class UnknownName:
+    """A PERSON/ORG/NORP entity the knowledge base does not know, kept so users can add it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence_index: int
+    context: str
+
+
+@dataclass(slots=True)
 class ArticleResult:
     """Everything the pipeline learned from one article."""
 
@@ -203,3 +216,4 @@ class ArticleResult:
     mentions: list[ActorMention] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    unknown: list[UnknownName] = field(default_factory=list)

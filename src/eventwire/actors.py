@@ -1,0 +1,347 @@
+"""The actors stage: find actor mentions in a parsed article and resolve them to codes.
+
+Knowledge-base names take precedence over NER; sector agents combine with a
+country or group ("Libyan forces" -> LBYMIL); coreference is conservative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from .kb import KnowledgeBase, NameHit, fold
+from .model import ActorMention, UnknownName
+
+# Hit kinds in order of preference when one name means several things.
+KIND_PRIORITY = {"group": 0, "igo": 1, "person": 2, "metonym": 3, "country": 4, "demonym": 5}
+# A country name inside a longer entity of these types is part of another name
+# ("Tripoli International Airport", "Turkish Airlines"), not an actor.
+SHADOWING_ENTITIES = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG", "LANGUAGE"}
+OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
+OWNER_PREPS = {"of", "from"}
+# Nominals that stand for the article's current state actor: "the country", "the nation".
+STATE_NOMINALS = {"country", "nation", "state"}
+GOVERNMENT_NOMINALS = {"government", "authority", "regime", "administration", "leadership"}
+PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
+DEMONSTRATIVES = {"those", "these"}
+# Nouns for people or their vehicles that a demonstrative can point back to an actor with:
+# "those crews", "these vessels". Event nouns ("these defeats") are deliberately absent.
+COLLECTIVE_NOUNS = {"crew", "member", "man", "people", "personnel", "vessel", "ship", "unit", "delegation",
+                    "side", "camp", "ally", "partner", "country", "nation", "state", "group", "envoy"}
+DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
+UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Mentions of one article, reachable from the token that heads them."""
+
+    by_head: dict[int, list[ActorMention]]
+    by_token: dict[int, ActorMention]
+
+    def at(self, token: Token) -> list[ActorMention]:
+        found = self.by_head.get(token.i)
+        if found:
+            return found
+        covering = self.by_token.get(token.i)
+        if covering:
+            return [covering]
+        if token.pos_ == "PROPN":
+            # An unknown person with a known title: "Libyan Prime Minister <name>".
+            for child in token.children:
+                if child.dep_ in ("compound", "appos") and child.i in self.by_head:
+                    return self.by_head[child.i]
+        return []
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions; one instance serves every article."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    # -------------------------------------------------------------- public
+    def find(self, doc: Doc, published: date | None) -> tuple[list[ActorMention], list[UnknownName]]:
+        sent_of = _sentence_index(doc)
+        names = self._name_mentions(doc, published, sent_of)
+        agents = self._agent_mentions(doc, names, sent_of)
+        mentions = _merge(names, agents)
+        mentions += self._coreference(doc, mentions, sent_of)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        unknown = self._unknown_names(doc, mentions, sent_of)
+        return mentions, unknown
+
+    # -------------------------------------------------------------- names
+    def _name_mentions(self, doc: Doc, published: date | None, sent_of: list[int]) -> list[ActorMention]:
+        kb = self.kb
+        folded = [fold(t.text) for t in doc]
+        found: list[ActorMention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            lengths = kb.name_lengths.get(folded[i])
+            matched = 0
+            if lengths and doc[i].text[:1].isupper():
+                for length in lengths:
+                    if i + length > n:
+                        continue
+                    hits = kb.names.get(tuple(folded[i : i + length]))
+                    if not hits:
+                        continue
+                    span = doc[i : i + length]
+                    hit = self._choose_hit(hits, span.text)
+                    if hit is None or _shadowed(span, hit):
+                        continue
+                    actor, why = kb.actor_for(hit, published)
+                    found.append(
+                        ActorMention(
+                            text=span.text, start=span.start_char, end=span.end_char, code=actor.code,
+                            country=actor.country, sector=actor.sector, actor_id=actor.actor_id,
+                            sentence_index=sent_of[i], kind=hit.kind, rule=f"name '{span.text}': {why}",
+                            token_start=i, token_end=i + length, head=span.root.i,
+                        )
+                    )
+                    matched = length
+                    break
+            i += matched or 1
+        return found
+
+    @staticmethod
+    def _choose_hit(hits: list[NameHit], surface: str) -> NameHit | None:
+        usable = [h for h in hits if not h.exact_case or surface.replace(".", "").replace("-", "").isupper()]
+        if not usable:
+            return None
+        return min(usable, key=lambda h: KIND_PRIORITY[h.kind])
+
+    # -------------------------------------------------------------- agents
+    def _agent_mentions(self, doc: Doc, names: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+        kb = self.kb
+        name_at = {t: m for m in names for t in range(m.token_start, m.token_end)}
+        lemmas = [fold(t.lemma_) for t in doc]
+        found: list[ActorMention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            lengths = kb.agent_lengths.get(lemmas[i])
+            matched = 0
+            for length in lengths or ():
+                key = tuple(lemmas[i : i + length])
+                if i + length > n or key not in kb.agents or doc[i + length - 1].pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if any(t in name_at for t in range(i, i + length)):
+                    continue
+                sector = kb.agents[key]
+                head = doc[i + length - 1]
+                owner = _owner(head, doc[i], name_at)
+                if owner is not None:
+                    found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of))
+                matched = length
+                break
+            i += matched or 1
+        return found
+
+    # -------------------------------------------------------------- coreference
+    def _coreference(self, doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+        """Conservative links: state nominals, relative-clause pronouns and demonstratives.
+
+        Each rule fires only when its antecedent is unambiguous; otherwise the
+        role stays empty, which is better than a wrong actor.
+        """
+        covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        by_head: dict[int, list[ActorMention]] = {}
+        for m in mentions:
+            by_head.setdefault(m.head, []).append(m)
+        sentences = list(doc.sents)
+        added: list[ActorMention] = []
+        focus: ActorMention | None = None  # the latest state-level subject
+        for s_index, sent in enumerate(sentences):
+            previous_subjects: list[ActorMention] = []
+            for back in range(1, DEMONSTRATIVE_WINDOW + 1):
+                if s_index - back >= 0:
+                    previous_subjects = _subject_mentions(sentences[s_index - back], by_head)
+                    if not previous_subjects:
+                        # The parser may miss the subject; a few distinct actors will still do.
+                        named = _unique_codes(m for t in sentences[s_index - back] for m in by_head.get(t.i, ()))
+                        previous_subjects = named if len(named) <= 3 else []
+                    if previous_subjects:
+                        break
+            for token in sent:
+                if token.i in covered:
+                    continue
+                link: list[ActorMention] = []
+                rule = ""
+                lemma = token.lemma_.lower()
+                has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                if token.pos_ == "NOUN" and has_the and focus is not None and not _has_modifier(token):
+                    if lemma in STATE_NOMINALS:
+                        link, rule = [_state_only(focus)], f"'{token.text}' = the article's current state, {focus.text}"
+                    elif lemma in GOVERNMENT_NOMINALS and focus.country:
+                        gov = _state_only(focus)
+                        gov.code, gov.sector = focus.country + "GOV", "GOV"
+                        link, rule = [gov], f"'{token.text}' = government of the current state, {focus.text}"
+                elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+                    antecedent = _main_clause_subject(token.head, by_head)
+                    if antecedent:
+                        link, rule = antecedent, "pronoun in a relative clause = subject of the governing clause"
+                elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
+                    if previous_subjects and (lemma in COLLECTIVE_NOUNS or (lemma,) in self.kb.agents):
+                        link, rule = previous_subjects, "demonstrative refers to the subjects of a preceding sentence"
+                for antecedent in link:
+                    start_token = min([c.i for c in token.children if c.dep_ == "det"] + [token.i])
+                    span = doc[start_token : token.i + 1]
+                    m = ActorMention(
+                        text=span.text, start=span.start_char, end=span.end_char, code=antecedent.code,
+                        country=antecedent.country, sector=antecedent.sector, actor_id=antecedent.actor_id,
+                        sentence_index=sent_of[token.i], kind="coref", rule=f"coreference: {rule}",
+                        token_start=span.start, token_end=span.end, head=token.i,
+                    )
+                    added.append(m)
+                    by_head.setdefault(token.i, []).append(m)
+            for m in _subject_mentions(sent, by_head):
+                if m.country and m.kind in ("country", "metonym", "coref", "agent"):
+                    focus = m
+        return added
+
+    # -------------------------------------------------------------- unknown names
+    def _unknown_names(self, doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[UnknownName]:
+        covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        unknown = []
+        for ent in doc.ents:
+            if ent.label_ not in UNKNOWN_LABELS or any(t in covered for t in range(ent.start, ent.end)):
+                continue
+            unknown.append(
+                UnknownName(ent.text, ent.label_, ent.start_char, ent.end_char, sent_of[ent.start], ent.sent.text.strip())
+            )
+        return unknown
+
+
+# ------------------------------------------------------------------ helpers
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for s_index, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            index[t] = s_index
+    return index
+
+
+def _shadowed(span, hit: NameHit) -> bool:
+    """True when a country-like name is only part of a longer, different entity."""
+    if hit.kind not in ("country", "metonym", "demonym"):
+        return False
+    for ent in span.doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
+            if ent.label_ in SHADOWING_ENTITIES:
+                # "the Libyan Foreign Ministry" is still Libya's government.
+                return not (ent.label_ == "ORG" and ent[-1].lemma_.lower() in ("ministry", "government", "army"))
+    return False
+
+
+def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> ActorMention | None:
+    """The country, organization or person that an agent noun belongs to."""
+    candidates = list(head.children)
+    if first.i != head.i:
+        candidates += list(first.children)
+    for child in candidates:
+        if child.dep_ in OWNER_DEPS and child.i in name_at:
+            return name_at[child.i]
+        if child.dep_ in OWNER_DEPS and child.i < head.i:
+            # "Turkey's Foreign Minister": the owner may modify the title's first word.
+            for grandchild in child.children:
+                if grandchild.dep_ in ("poss", "amod", "compound") and grandchild.i in name_at:
+                    return name_at[grandchild.i]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in name_at:
+                    return name_at[pobj.i]
+    return None
+
+
+def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of) -> ActorMention:
+    if owner.kind in ("country", "demonym", "metonym") or (owner.sector == "GOV" and owner.country):
+        code = (owner.country or owner.code[:3]) + sector
+        actor_sector = sector
+    else:
+        code, actor_sector = owner.code, owner.sector
+    if owner.token_start < first:
+        span = doc[owner.token_start : head.i + 1]
+    else:
+        span = doc[first : max(head.i + 1, owner.token_end)]
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
+        sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("person", "group", "igo") else None,
+        sentence_index=sent_of[head.i], kind="agent",
+        rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})",
+        token_start=span.start, token_end=span.end, head=head.i,
+    )
+
+
+def _merge(names: list[ActorMention], agents: list[ActorMention]) -> list[ActorMention]:
+    """Agent phrases take the head position; a titled person lends the title its actor_id.
+
+    "Turkey's Foreign Minister, Mevlut Cavusoglu": the title phrase carries the
+    code, the person right after it (apposition or compound) carries the id.
+    """
+    agent_heads = {a.head for a in agents}
+    persons = [m for m in names if m.kind == "person"]
+    for a in agents:
+        if a.actor_id is None:
+            for p in persons:
+                if 0 <= p.token_start - a.token_end <= 1:
+                    a.actor_id = p.actor_id
+    return list(agents) + [m for m in names if m.head not in agent_heads]
+
+
+def _subject_mentions(sent, by_head: dict[int, list[ActorMention]]) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.i in by_head:
+            found.extend(by_head[token.i])
+            for conj in token.conjuncts:
+                found.extend(by_head.get(conj.i, []))
+    return _unique_codes(found)
+
+
+def _unique_codes(mentions) -> list[ActorMention]:
+    unique: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.kind != "coref":
+            unique.setdefault(m.code, m)
+    return list(unique.values())
+
+
+def _main_clause_subject(relcl_verb: Token, by_head: dict[int, list[ActorMention]]) -> list[ActorMention]:
+    noun = relcl_verb.head
+    governing = noun.head if noun.dep_ in ("dobj", "pobj", "attr") else None
+    while governing is not None and governing.pos_ not in ("VERB", "AUX"):
+        governing = governing.head if governing.head.i != governing.i else None
+    if governing is None:
+        return []
+    for child in governing.children:
+        if child.dep_ == "nsubj" and child.i in by_head:
+            return by_head[child.i]
+    return []
+
+
+def _has_modifier(token: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "poss") for c in token.children)
+
+
+def _state_only(focus: ActorMention) -> ActorMention:
+    code = focus.country or focus.code[:3]
+    return ActorMention(
+        text=focus.text, start=focus.start, end=focus.end, code=code, country=focus.country, sector=None,
+        actor_id=f"country:{code}", sentence_index=focus.sentence_index, kind="country",
+    )
+
+
+def build_index(mentions: list[ActorMention]) -> MentionIndex:
+    by_head: dict[int, list[ActorMention]] = {}
+    by_token: dict[int, ActorMention] = {}
+    for m in mentions:
+        by_head.setdefault(m.head, []).append(m)
+        for t in range(m.token_start, m.token_end):
+            current = by_token.get(t)
+            if current is None or (current.token_end - current.token_start) < (m.token_end - m.token_start):
+                by_token[t] = m
+    return MentionIndex(by_head, by_token)

@@ -1,0 +1,44 @@
+"""The analyse stage: summaries over a store, as composable DuckDB queries.
+
+Counts by event type, dyad and day, and the rejects with their reasons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .store import Store
+
+
+def _rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = store.con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def stats(store: Store, limit: int = 20) -> dict[str, Any]:
+    counts = store.counts()
+    return {
+        "totals": counts,
+        "by_type": _rows(
+            store,
+            "SELECT plover, cameo_root, count(*) AS events FROM events GROUP BY ALL ORDER BY events DESC, plover, cameo_root",
+        ),
+        "by_status": _rows(store, "SELECT status, count(*) AS events FROM events GROUP BY ALL ORDER BY events DESC, status"),
+        "by_dyad": _rows(
+            store,
+            """SELECT coalesce(source_code, '-') AS source, coalesce(target_code, '-') AS target, count(*) AS events,
+                      round(avg(goldstein), 2) AS mean_goldstein
+               FROM events GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""",
+            [limit],
+        ),
+        "by_day": _rows(
+            store,
+            """SELECT strftime(date, '%Y-%m-%d') AS day, count(*) AS events FROM events
+               WHERE date IS NOT NULL GROUP BY ALL ORDER BY day""",
+        ),
+        "rejects": _rows(
+            store,
+            "SELECT reason, count(*) AS records, min(origin) AS example FROM rejects GROUP BY ALL ORDER BY records DESC, reason",
+        ),
+    }

@@ -1,0 +1,306 @@
+"""The ``eventwire`` command line: a thin layer over the pipeline, store and analyses.
+
+Commands: code, ingest, export, stats, eval.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+app = typer.Typer(
+    help="eventwire: political event data from news text (who did what to whom, where and when, with evidence).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class CodeFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("eventwire: %(message)s"))
+    root = logging.getLogger("eventwire")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _pipeline():
+    from .kb_schema import KnowledgeError
+    from .nlp import ModelError
+    from .pipeline import default_pipeline
+
+    try:
+        return default_pipeline()
+    except (ModelError, KnowledgeError) as exc:
+        _fail(str(exc))
+
+
+# ------------------------------------------------------------------ code
+@app.command()
+def code(
+    path: str = typer.Argument(..., help="File or directory to code, or - for standard input."),
+    format: CodeFormat = typer.Option(CodeFormat.table, "--format", "-f", help="Output format."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debugging detail to stderr."),
+) -> None:
+    """Code articles and print their events (a table by default)."""
+    from .model import Article
+    from .read import iter_records
+
+    _setup_logging(verbose)
+    pipe = _pipeline()
+    articles = (r for r in iter_records(path) if isinstance(r, Article))  # rejects are logged by the reader
+    events = (event for result in pipe.process_many(articles) for event in result.events)
+    if format is CodeFormat.table:
+        _print_table(list(events))
+    elif format is CodeFormat.json:
+        out.file.write(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2) + "\n")
+    elif format is CodeFormat.jsonl:
+        for event in events:
+            out.file.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        from .store import EVENT_SCHEMA, event_row
+
+        writer = csv.DictWriter(out.file, fieldnames=[f.name for f in EVENT_SCHEMA], extrasaction="ignore")
+        writer.writeheader()
+        for event in events:
+            writer.writerow(event_row(event, ""))
+
+
+def _actor_label(actor) -> str:
+    return f"{actor.code} ({actor.text})" if actor is not None else "-"
+
+
+def _print_table(events) -> None:
+    if not events:
+        err.print("no events found")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("article", "sent", "source", "target", "cameo", "plover", "status", "date", "location", "trigger", "conf"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        table.add_row(
+            e.article_id, str(e.sentence_index), _actor_label(e.source), _actor_label(e.target),
+            e.cameo, e.plover + (f"/{e.plover_mode}" if e.plover_mode else ""), e.status,
+            e.date or "-", e.location.name if e.location else "-", e.trigger.text, f"{e.confidence:.2f}",
+        )
+    out.print(table)
+
+
+# ------------------------------------------------------------------ ingest
+class _RateColumn(ProgressColumn):
+    def render(self, task) -> Text:
+        speed = task.speed or 0.0
+        return Text(f"{speed:.1f} rec/s", style="cyan")
+
+
+def _count_records(path: str) -> int | None:
+    """A cheap upper bound of the records under ``path`` for the ETA (None for stdin)."""
+    if path == "-":
+        return None
+    root = Path(path)
+    files = [root] if root.is_file() else [p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    total = 0
+    for file in files:
+        suffix = file.suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".csv"):
+            with open(file, "rb") as handle:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        elif suffix in (".txt", ".text", ".md", ".html", ".htm", ".json"):
+            total += 1
+    return total
+
+
+@app.command()
+def ingest(
+    path: str = typer.Argument(..., help="File or directory to ingest, or - for standard input."),
+    db: Path = typer.Option(..., "--db", help="DuckDB file to write (created if missing)."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per transaction."),
+    verbose: bool = typer.Option(False, "--verbose", "-v"),
+) -> None:
+    """Code articles into a DuckDB store. Re-running adds no duplicates and finishes an interrupted run."""
+    from .ingest import ingest as run_ingest
+
+    _setup_logging(verbose)
+    pipe = _pipeline()
+    interactive = err.is_terminal
+    total = _count_records(path) if interactive else None
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]coding"), BarColumn(), TextColumn("{task.completed}/{task.total} records"),
+        _RateColumn(), TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), TextColumn("ETA"),
+        TimeRemainingColumn(), console=err, disable=not interactive, transient=False,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=total, events=0)
+        events_seen = 0
+
+        def advance(records: int, events: int) -> None:
+            nonlocal events_seen
+            events_seen += events
+            progress.update(task, advance=records, events=events_seen)
+
+        report = run_ingest(path, db, batch_size=batch_size, pipeline=pipe, progress=advance)
+    reasons = ", ".join(f"{k}: {v}" for k, v in sorted(report.reject_reasons.items())) or "none"
+    err.print(
+        f"read {report.read} articles: stored {report.stored}, already stored {report.skipped_known}; "
+        f"{report.events} events; {report.rejects} rejects ({reasons}) -> {db}",
+        highlight=False,
+    )
+
+
+# ------------------------------------------------------------------ export
+@app.command()
+def export(
+    db: Path = typer.Option(..., "--db", help="DuckDB file written by `eventwire ingest`."),
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
+    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (stdout if omitted; required for parquet)."),
+) -> None:
+    """Export the events table as CSV, JSONL (the public event schema) or Parquet."""
+    from .store import Store, dumps_event
+
+    try:
+        store = Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    with store:
+        if format is ExportFormat.jsonl:
+            handle = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
+            try:
+                for event in store.iter_event_dicts():
+                    handle.write(dumps_event(event) + "\n")
+            finally:
+                if out_path:
+                    handle.close()
+            return
+        if format is ExportFormat.parquet and out_path is None:
+            _fail("--out is required for parquet")
+        order = "ORDER BY article_id, sentence_index, trigger_start, event_id"
+        if out_path is None:
+            relation = store.con.sql(f"SELECT * FROM events {order}")
+            relation.write_csv("/dev/stdout")
+            return
+        kind = "PARQUET" if format is ExportFormat.parquet else "CSV, HEADER"
+        target = str(out_path).replace("'", "''")
+        store.con.execute(f"COPY (SELECT * FROM events {order}) TO '{target}' (FORMAT {kind})")
+    err.print(f"wrote {out_path}")
+
+
+# ------------------------------------------------------------------ stats
+@app.command()
+def stats(
+    db: Path = typer.Option(..., "--db", help="DuckDB file written by `eventwire ingest`."),
+    as_json: bool = typer.Option(False, "--json", help="Print the statistics as JSON."),
+    limit: int = typer.Option(20, "--limit", help="Dyads to show."),
+) -> None:
+    """Counts by event type, status, dyad and day, and the rejects with their reasons."""
+    from .analyse import stats as compute
+    from .store import Store
+
+    try:
+        store = Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    with store:
+        result = compute(store, limit=limit)
+    if as_json:
+        out.file.write(json.dumps(result, indent=2, default=str) + "\n")
+        return
+    totals = result["totals"]
+    out.print(
+        f"[bold]{totals['articles']}[/bold] articles, [bold]{totals['events']}[/bold] events, "
+        f"{totals['mentions']} actor mentions, {totals['places']} places, {totals['rejects']} rejects"
+    )
+    for title, key in (("Events by type", "by_type"), ("Events by status", "by_status"),
+                       ("Top dyads", "by_dyad"), ("Events by day", "by_day"), ("Rejects", "rejects")):
+        rows = result[key]
+        table = Table(title=title, title_justify="left", header_style="bold")
+        if not rows:
+            out.print(f"{title}: none")
+            continue
+        for column in rows[0]:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*("-" if v is None else str(v) for v in row.values()))
+        out.print(table)
+
+
+# ------------------------------------------------------------------ eval
+@app.command(name="eval")
+def eval_command(
+    gold: Path = typer.Argument(..., help="Gold file: PLOVER gold-standard JSON or eventwire JSONL."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write the full report (JSON) here."),
+    show_misses: int = typer.Option(0, "--misses", help="Print this many missed gold events."),
+) -> None:
+    """Score the coder on gold data: detection, type, actor and status accuracy, per type."""
+    from .evaluate import run_eval
+
+    _setup_logging(False)
+    if not gold.is_file():
+        _fail(f"{gold}: no such gold file")
+    result = run_eval(gold, _pipeline())
+    if report:
+        report.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    summary = Table(title=f"eventwire eval {gold.name}", title_justify="left", header_style="bold")
+    summary.add_column("measure")
+    summary.add_column("value", justify="right")
+    for key in ("records", "gold_events", "detection_recall", "type_accuracy", "precision", "recall", "f1",
+                "source_country_accuracy", "source_code_accuracy", "target_country_accuracy",
+                "target_code_accuracy", "no_event_records", "false_event_rate", "status_accuracy"):
+        value = result[key]
+        summary.add_row(key, "-" if value is None else str(value))
+    out.print(summary)
+    per_type = Table(title="by PLOVER type", title_justify="left", header_style="bold")
+    for column in ("type", "gold", "matched", "false_pos", "precision", "recall", "f1"):
+        per_type.add_column(column, justify="right" if column != "type" else "left")
+    for label, row in result["by_type"].items():
+        per_type.add_row(label, *("-" if row[k] is None else str(row[k]) for k in
+                                  ("gold", "matched", "false_positive", "precision", "recall", "f1")))
+    out.print(per_type)
+    labels = sorted({*result["confusion"], *(k for row in result["confusion"].values() for k in row)})
+    confusion = Table(title="confusion (rows gold, columns coded)", title_justify="left", header_style="bold")
+    confusion.add_column("gold")
+    for label in labels:
+        confusion.add_column(label[:4], justify="right")
+    for gold_label, row in result["confusion"].items():
+        confusion.add_row(gold_label, *(str(row.get(label, "")) for label in labels))
+    out.print(confusion)
+    for miss in result["misses"][:show_misses]:
+        out.print(f"[dim]{miss['id']}[/dim] gold {miss['gold']} coded {miss['coded'] or '-'}: {miss['text']}", highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

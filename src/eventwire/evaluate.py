@@ -1,0 +1,200 @@
+"""Evaluation against gold event data: the PLOVER gold-standard JSON and eventwire's own JSONL.
+
+For every gold record the text is coded, and detection, typing, actor and status
+scores are computed per PLOVER type and overall, with a confusion table.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from .model import Article, Event
+from .when import parse_published
+
+# PLOVER v0.5 renamed or merged these types.
+LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+NONE_LABEL = "NONE"
+
+
+@dataclass(slots=True)
+class GoldActor:
+    text: str
+    country: str | None  # ISO alpha-3, or None for IGOs and unknowns
+    code: str  # country + sector where the gold gives a sector
+
+
+@dataclass(slots=True)
+class GoldRecord:
+    record_id: str
+    text: str
+    published: date | None
+    event: str  # PLOVER type, or NONE for a sentence with no event
+    sources: list[GoldActor] = field(default_factory=list)
+    targets: list[GoldActor] = field(default_factory=list)
+    status: str | None = None
+
+
+def _gold_actor(raw: dict[str, Any] | str) -> GoldActor:
+    if isinstance(raw, str):
+        raw = {"code": raw}
+    code = (raw.get("code") or "").upper()
+    sector = (raw.get("sector") or "").upper()
+    country = code[:3] if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "MNC") else None
+    return GoldActor(raw.get("actorText") or raw.get("text") or "", country, code + sector if sector and len(code) == 3 else code)
+
+
+def _actors(raw) -> list[GoldActor]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raw = [raw]
+    return [_gold_actor(item) for item in raw if item]
+
+
+def load_gold(path: str | Path) -> list[GoldRecord]:
+    """PLOVER gold-standard JSON (a list of records) or eventwire JSONL (one record a line)."""
+    path = Path(path)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        raw_records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        raw_records = json.loads(path.read_text(encoding="utf-8"))
+    records = []
+    for index, raw in enumerate(raw_records):
+        text = raw.get("text")
+        event = (raw.get("event") or raw.get("plover") or "").upper() or NONE_LABEL
+        if not text or event == "DOCUMENT":
+            continue
+        records.append(
+            GoldRecord(
+                record_id=str(raw.get("id", index)),
+                text=text,
+                published=parse_published(raw.get("date") or raw.get("published")),
+                event=LABEL_MAP.get(event, event),
+                sources=_actors(raw.get("source")),
+                targets=_actors(raw.get("target")),
+                status=raw.get("status"),
+            )
+        )
+    return records
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    if not p or not r:
+        return 0.0 if p is not None and r is not None else None
+    return round(2 * p * r / (p + r), 4)
+
+
+def _country_match(actor, gold: list[GoldActor]) -> bool:
+    return actor is not None and any(g.country and g.country == actor.country for g in gold)
+
+
+def _code_match(actor, gold: list[GoldActor]) -> bool:
+    if actor is None:
+        return False
+    code = actor.code
+    return any(g.code == code or (g.country is None and g.code and code.startswith(g.code)) for g in gold)
+
+
+def _best_event(events: list[Event], record: GoldRecord) -> Event | None:
+    """The coded event of the gold type that best matches the gold actors."""
+    same_type = [e for e in events if e.plover == record.event]
+    if not same_type:
+        return None
+    return max(same_type, key=lambda e: (_country_match(e.source, record.sources), _country_match(e.target, record.targets), e.confidence))
+
+
+def evaluate(records: Iterable[GoldRecord], code_record) -> dict[str, Any]:
+    """Score ``code_record(record) -> list[Event]`` on the gold records."""
+    per_type: dict[str, Counter] = defaultdict(Counter)
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    totals: Counter = Counter()
+    status_hits = Counter()
+    misses: list[dict[str, Any]] = []
+    for record in records:
+        events = code_record(record)
+        gold = record.event
+        predicted_types = {e.plover for e in events}
+        if gold == NONE_LABEL:
+            totals["none_records"] += 1
+            totals["none_with_events"] += bool(events)
+            for t in predicted_types:
+                per_type[t]["false_positive"] += 1
+            confusion[NONE_LABEL][max(predicted_types) if predicted_types else NONE_LABEL] += 1
+            continue
+        totals["gold"] += 1
+        per_type[gold]["gold"] += 1
+        if events:
+            totals["detected"] += 1
+        best = _best_event(events, record)
+        top = max(events, key=lambda e: e.confidence).plover if events else NONE_LABEL
+        confusion[gold][gold if best else top] += 1
+        for t in predicted_types - {gold}:
+            per_type[t]["false_positive"] += 1
+        if best is None:
+            if len(misses) < 200:
+                misses.append({"id": record.record_id, "gold": gold, "coded": sorted(predicted_types), "text": record.text})
+            continue
+        totals["matched"] += 1
+        per_type[gold]["matched"] += 1
+        per_type[gold]["true_positive"] += 1
+        if record.sources:
+            totals["source_gold"] += 1
+            totals["source_country"] += _country_match(best.source, record.sources)
+            totals["source_code"] += _code_match(best.source, record.sources)
+        if record.targets:
+            totals["target_gold"] += 1
+            totals["target_country"] += _country_match(best.target, record.targets)
+            totals["target_code"] += _code_match(best.target, record.targets)
+        if record.status:
+            status_hits["gold"] += 1
+            status_hits["correct"] += best.status == record.status
+    by_type = {}
+    for label, c in sorted(per_type.items()):
+        precision = _ratio(c["true_positive"], c["true_positive"] + c["false_positive"])
+        recall = _ratio(c["matched"], c["gold"])
+        by_type[label] = {"gold": c["gold"], "matched": c["matched"], "false_positive": c["false_positive"],
+                          "precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+    tp = sum(c["true_positive"] for c in per_type.values())
+    fp = sum(c["false_positive"] for c in per_type.values())
+    precision = _ratio(tp, tp + fp)
+    recall = _ratio(totals["matched"], totals["gold"])
+    return {
+        "records": totals["gold"] + totals["none_records"],
+        "gold_events": totals["gold"],
+        "detection_recall": _ratio(totals["detected"], totals["gold"]),
+        "type_accuracy": _ratio(totals["matched"], totals["detected"]),
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+        "source_country_accuracy": _ratio(totals["source_country"], totals["source_gold"]),
+        "source_code_accuracy": _ratio(totals["source_code"], totals["source_gold"]),
+        "target_country_accuracy": _ratio(totals["target_country"], totals["target_gold"]),
+        "target_code_accuracy": _ratio(totals["target_code"], totals["target_gold"]),
+        "no_event_records": totals["none_records"],
+        "false_event_rate": _ratio(totals["none_with_events"], totals["none_records"]),
+        "status_accuracy": _ratio(status_hits["correct"], status_hits["gold"]),
+        "by_type": by_type,
+        "confusion": {gold: dict(row) for gold, row in sorted(confusion.items())},
+        "misses": misses,
+    }
+
+
+def run_eval(path: str | Path, pipeline) -> dict[str, Any]:
+    records = load_gold(path)
+
+    def code_record(record: GoldRecord) -> list[Event]:
+        article = Article(article_id=record.record_id, text=record.text, published=record.published)
+        return pipeline.process(article).events
+
+    report = evaluate(records, code_record)
+    report["gold_file"] = str(path)
+    return report

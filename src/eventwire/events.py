@@ -1,0 +1,379 @@
+"""The events stage: match verbs and event nouns against the lexicon and fill their roles.
+
+Roles come from the dependency parse: subject or passive agent as source,
+object or a governed preposition as target, with control and coordination
+followed upward. Roles without a valid actor stay empty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import MentionIndex
+from .kb import fold
+from .kb_schema import VerbPattern
+from .model import ActorMention, Event, Trigger
+from .ontology import Ontology
+
+# Prepositions whose object is a plausible target when the pattern names none.
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "upon", "into")
+NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", "of")
+# Verbs whose object, not subject, controls an infinitive: "urged Iran to stop".
+OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "press", "push", "pressure",
+                  "order", "invite", "encourage", "compel", "allow", "help", "warn"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+# Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force.
+MATERIAL_QUADS = (2, 4)
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    pattern: VerbPattern
+    specificity: int
+    is_noun: bool
+    consumed: set[int] = field(default_factory=set)  # tokens whose own events this one absorbs
+
+
+@dataclass(slots=True)
+class Roles:
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    how: list[str]
+
+
+class EventCoder:
+    """Codes the events of one parsed article; one instance serves every article."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+
+    def code(self, doc: Doc, mentions: MentionIndex, article_id: str, text_hash: str) -> list[tuple[Event, Token]]:
+        coded: list[tuple[Event, Token]] = []
+        for s_index, sent in enumerate(doc.sents):
+            coded.extend(self._code_sentence(sent, s_index, mentions, article_id, text_hash))
+        return coded
+
+    # -------------------------------------------------------------- matching
+    def _candidates(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        for token in sent:
+            if token.pos_ == "VERB":
+                patterns = self.ontology.verbs.get(fold(token.lemma_))
+                if patterns:
+                    match = _best_verb_pattern(token, patterns)
+                    if match:
+                        found.append(match)
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+                for key in _noun_keys(token):
+                    patterns = self.ontology.nouns.get(key)
+                    if patterns:
+                        match = _best_noun_pattern(token, patterns)
+                        if match:
+                            found.append(match)
+                            break
+        consumed = set().union(*(c.consumed for c in found)) if found else set()
+        return [c for c in found if c.trigger.i not in consumed]
+
+    def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str):
+        best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}
+        for cand in self._candidates(sent):
+            info = self.ontology.code(cand.pattern.code)
+            roles = _noun_roles(cand, mentions) if cand.is_noun else _verb_roles(cand, mentions)
+            roles.targets = [t for t in roles.targets if not (t.kind == "metonym" and info.quad_class in MATERIAL_QUADS)]
+            if not roles.sources and not (roles.targets and _is_passive(cand.trigger)):
+                continue  # only a passive clause may leave its agent unsaid ("was attacked")
+            if cand.is_noun and not roles.sources:
+                continue  # an event noun with no agent is usually a topic, not an event
+            for source in roles.sources or [None]:
+                for target in roles.targets or [None]:
+                    if source is not None and target is not None and source.code == target.code:
+                        target = None
+                    confidence = _confidence(cand, source, target)
+                    trigger = cand.trigger
+                    event = Event(
+                        article_id=article_id,
+                        event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),
+                        sentence_index=s_index,
+                        sentence=sent.text.strip(),
+                        source=source,
+                        target=target,
+                        cameo=info.code,
+                        cameo_root=info.code[:2],
+                        plover=info.plover,
+                        plover_mode=info.plover_mode,
+                        quad_class=info.quad_class,
+                        goldstein=info.goldstein,
+                        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+                        confidence=confidence,
+                        rule=_describe(cand, roles),
+                    )
+                    key = (source.code if source else None, target.code if target else None, info.plover)
+                    rank = cand.specificity * 10 + len(info.code)
+                    if key not in best or rank > best[key][2]:
+                        best[key] = (event, trigger, rank)
+        return [(event, trigger) for event, trigger, _ in sorted(best.values(), key=lambda v: (v[0].trigger.start, v[0].event_id))]
+
+
+# ------------------------------------------------------------------ pattern matching
+def _object_tokens(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    for obj in list(objects):
+        objects.extend(obj.conjuncts)
+    return objects
+
+
+def _noun_keys(noun: Token) -> list[str]:
+    """Lookup keys for a noun: its compound form first ("cease-fire", "air strike"), then its lemma."""
+    keys = []
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if compounds:
+        first = compounds[0]
+        keys.append(fold(noun.doc.text[first.idx : noun.idx] + noun.lemma_))
+    joined = fold(noun.text)
+    keys.append(fold(noun.lemma_))
+    if joined not in keys:
+        keys.append(joined)
+    return keys
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    found = set()
+    for t in tokens:
+        found.update(_noun_keys(t))
+    return found
+
+
+def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | None:
+    children = list(verb.children)
+    particles = {fold(c.lemma_) for c in children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
+    objects = _object_tokens(verb)
+    object_lemmas = _lemmas(objects)
+    complements = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    complement_lemmas = {fold(c.lemma_) for c in complements}
+    best: Candidate | None = None
+    for pattern in patterns:
+        score = 1
+        consumed: set[int] = set()
+        if pattern.particle:
+            if fold(pattern.particle) not in particles:
+                continue
+            score += 2
+        elif particles:
+            continue  # "back down" is not "back"; a phrasal verb needs its own entry
+        if pattern.prep:
+            if pattern.prep not in preps:
+                continue
+            score += 1
+        if pattern.objects:
+            wanted = {fold(o) for o in pattern.objects}
+            if not wanted & object_lemmas:
+                continue
+            score += 2
+            consumed.update(o.i for o in objects if wanted & set(_noun_keys(o)))
+        if pattern.complements:
+            wanted = {fold(c) for c in pattern.complements}
+            if not wanted & complement_lemmas:
+                continue
+            score += 2
+            consumed.update(c.i for c in complements if fold(c.lemma_) in wanted)
+        if best is None or score > best.specificity:
+            best = Candidate(verb, pattern, score, False, consumed)
+    return best
+
+
+def _best_noun_pattern(noun: Token, patterns: list[VerbPattern]) -> Candidate | None:
+    modifiers = {fold(c.lemma_) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    for c in noun.children:  # "military and logistical support"
+        if c.dep_ == "amod":
+            modifiers.update(fold(x.lemma_) for x in c.conjuncts)
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    best: Candidate | None = None
+    for pattern in patterns:
+        score = 1
+        if pattern.modifiers:
+            if not {fold(m) for m in pattern.modifiers} & modifiers:
+                continue
+            score += 2
+        if pattern.prep:
+            if pattern.prep not in preps:
+                continue
+            score += 1
+        if best is None or score > best.specificity:
+            best = Candidate(noun, pattern, score, True)
+    return best
+
+
+# ------------------------------------------------------------------ roles
+def _actors_at(token: Token, mentions: MentionIndex) -> list[ActorMention]:
+    """Actors filling a role headed by ``token``, including coordinated ones."""
+    found = list(mentions.at(token))
+    for conj in token.conjuncts:
+        found.extend(mentions.at(conj))
+    unique: dict[tuple[str, int], ActorMention] = {}
+    for m in found:
+        unique.setdefault((m.code, m.start), m)
+    return list(unique.values())
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
+    """The subject of a verb, climbing coordination, control and relative clauses."""
+    current = verb
+    for _ in range(8):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return [current.head], "relative clause subject"
+                return [child], "subject" if current.i == verb.i else f"subject of '{current.text}'"
+            if child.dep_ == "agent":
+                return [c for c in child.children if c.dep_ == "pobj"], "passive agent"
+        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        if current.dep_ in ("xcomp", "ccomp") and current.head.pos_ in ("VERB", "AUX"):
+            head = current.head
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects and fold(head.lemma_) in OBJECT_CONTROL:
+                return objects, f"object of '{head.text}' controls '{verb.text}'"
+            current = head
+            continue
+        if current.dep_ == "advcl" and current.tag_ == "VBG":
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl") and current.tag_ != "VBN":
+            return [current.head], "head of the relative clause"
+        break
+    return [], ""
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...] | list[str]) -> list[tuple[str, Token]]:
+    found = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found.extend((child.lower_, p) for p in child.children if p.dep_ == "pobj")
+    return found
+
+
+def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
+    verb, pattern = cand.trigger, cand.pattern
+    how: list[str] = []
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    passive = _is_passive(verb)
+    subject_tokens, why = _subject_tokens(verb)
+    for token in subject_tokens:
+        sources.extend(_actors_at(token, mentions))
+    if sources:
+        how.append(f"source = {why}")
+    if pattern.target == "prep":
+        for _, pobj in _prep_objects(verb, (pattern.prep or "",)):
+            targets.extend(_actors_at(pobj, mentions))
+        if targets:
+            how.append(f"target = object of '{pattern.prep}'")
+    elif pattern.target == "object" and not pattern.objects:
+        object_deps = ("nsubjpass",) if passive else ("dobj", "dative", "iobj")
+        for child in verb.children:
+            if child.dep_ in object_deps:
+                targets.extend(_actors_at(child, mentions))
+        if targets:
+            how.append("target = passive subject" if passive else "target = object")
+    if not targets and pattern.complements:
+        # "threatened to arrest those crews": the target is the complement's object.
+        for complement in (c for c in verb.children if c.i in cand.consumed):
+            for child in complement.children:
+                if child.dep_ in ("dobj", "dative"):
+                    targets.extend(_actors_at(child, mentions))
+            for prep, pobj in _prep_objects(complement, TARGET_PREPS):
+                targets.extend(_actors_at(pobj, mentions))
+            if targets:
+                how.append(f"target = object of the complement '{complement.text}'")
+                break
+    if not targets and pattern.target != "prep":
+        for prep, pobj in _prep_objects(verb, TARGET_PREPS):
+            targets = _actors_at(pobj, mentions)
+            if targets:
+                how.append(f"target = object of '{prep}'")
+                break
+    return Roles(sources, targets, how)
+
+
+def _noun_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
+    noun = cand.trigger
+    how: list[str] = []
+    sources: list[ActorMention] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and mentions.at(child):
+            sources = _actors_at(child, mentions)
+            how.append(f"source = '{child.text}' modifies the event noun")
+            break
+    relative = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    if not sources:
+        for clause in relative:
+            tokens, why = _subject_tokens(clause)
+            if tokens and tokens[0].i != noun.i:
+                sources = [m for t in tokens for m in _actors_at(t, mentions)]
+                if sources:
+                    how.append(f"source = {why} of the relative clause")
+                    break
+    if not sources and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        tokens, why = _subject_tokens(noun.head)
+        sources = [m for t in tokens for m in _actors_at(t, mentions)]
+        if sources:
+            how.append(f"source = {why} of '{noun.head.text}'")
+    wanted = (cand.pattern.prep,) if cand.pattern.target == "prep" and cand.pattern.prep else NOUN_TARGET_PREPS
+    targets: list[ActorMention] = []
+    for head in [noun, *relative]:
+        for prep, pobj in _prep_objects(head, wanted):
+            if prep == "of" and not sources:
+                continue  # "the support of Russia" may name the supporter, not the supported
+            targets = _actors_at(pobj, mentions)
+            if targets:
+                how.append(f"target = object of '{prep}'")
+                break
+        if targets:
+            break
+    return Roles(sources, targets, how)
+
+
+# ------------------------------------------------------------------ evidence
+def _confidence(cand: Candidate, source: ActorMention | None, target: ActorMention | None) -> float:
+    """Monotone in support: pattern specificity, filled roles, and how the actors were found."""
+    score = 0.35 + 0.05 * min(cand.specificity, 5)
+    score += 0.2 if source else 0.0
+    score += 0.15 if target else 0.0
+    for actor in (source, target):
+        if actor is not None and actor.kind == "coref":
+            score -= 0.1
+    if cand.is_noun:
+        score -= 0.05
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _describe(cand: Candidate, roles: Roles) -> str:
+    p = cand.pattern
+    head = f"verb '{p.lemma}'" if p.lemma else f"noun '{p.noun}'"
+    parts = [head]
+    if p.particle:
+        parts.append(f"particle '{p.particle}'")
+    if p.prep:
+        parts.append(f"prep '{p.prep}'")
+    if p.objects:
+        parts.append("object in " + "/".join(p.objects[:4]) + ("..." if len(p.objects) > 4 else ""))
+    if p.complements:
+        parts.append("complement in " + "/".join(p.complements[:4]) + ("..." if len(p.complements) > 4 else ""))
+    if p.modifiers:
+        parts.append("modifier in " + "/".join(p.modifiers[:4]))
+    return f"{' + '.join(parts)} -> {p.code}; " + "; ".join(roles.how)
+
+
+def event_id(text_hash: str, sentence_index: int, trigger_start: int, source, target, cameo: str) -> str:
+    key = f"{text_hash}|{sentence_index}|{trigger_start}|{source.code if source else ''}|{source.start if source else ''}|{target.code if target else ''}|{target.start if target else ''}|{cameo}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,172 @@
+"""The actor knowledge base: countries, organizations, groups, people and sector agents.
+
+Loads the validated JSON files under ``eventwire/data`` once and builds a
+name index keyed by accent- and case-folded token tuples for fast matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+from anyascii import anyascii
+
+from .kb_schema import (
+    AgentGroup, Country, Group, KnowledgeError, Organization, Person, Role, load_entries,
+)
+from .model import Actor
+
+DATA_DIR = Path(str(resources.files("eventwire") / "data"))
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Accent- and case-folded form used for every name comparison (Çavuşoğlu = cavusoglu)."""
+    return anyascii(text).lower().replace("\u2019", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """What a matched name stands for."""
+
+    kind: str  # country | demonym | metonym | igo | group | person
+    key: str  # iso3, organization id, group id or person id
+    exact_case: bool  # short all-capital aliases (US, UN, IS) must match in capitals
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    countries: dict[str, Country]
+    organizations: dict[str, Organization]
+    groups: dict[str, Group]
+    people: dict[str, Person]
+    agents: dict[tuple[str, ...], str]  # folded lemma tuple -> sector
+    names: dict[tuple[str, ...], list[NameHit]] = field(default_factory=dict)
+    name_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths
+    agent_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ resolution
+    def actor_for(self, hit: NameHit, when: date | None = None) -> tuple[Actor, str]:
+        """The actor a name hit denotes on a given date, and a short reason."""
+        if hit.kind in ("country", "demonym"):
+            country = self.countries[hit.key]
+            return Actor(f"country:{hit.key}", country.name, hit.key, hit.key, None, "country"), hit.kind
+        if hit.kind == "metonym":
+            country = self.countries[hit.key]
+            return (
+                Actor(f"country:{hit.key}", country.name, hit.key + "GOV", hit.key, "GOV", "country"),
+                "seat of government stands for the government",
+            )
+        if hit.kind == "igo":
+            org = self.organizations[hit.key]
+            return Actor(f"org:{org.id}", org.name, org.code, org.country, org.sector, "igo"), "organization"
+        if hit.kind == "group":
+            group = self.groups[hit.key]
+            return Actor(f"group:{group.id}", group.name, group.code, group.country, group.sector, "group"), "named group"
+        person = self.people[hit.key]
+        role, why = role_on(person.roles, when)
+        return Actor(f"person:{person.id}", person.name, role.code, role.country, role.sector, "person"), why
+
+
+def role_on(roles: list[Role], when: date | None) -> tuple[Role, str]:
+    """The role held on ``when``; without a date, the current or latest role."""
+    if when is not None:
+        for role in roles:
+            if (role.start is None or role.start <= when) and (role.end is None or when <= role.end):
+                return role, f"{role.title} on {when.isoformat()}"
+
+        def distance(role: Role) -> int:
+            if role.start and when < role.start:
+                return (role.start - when).days
+            if role.end and when > role.end:
+                return (when - role.end).days
+            return 0
+
+        nearest = min(roles, key=distance)
+        return nearest, f"no role on {when.isoformat()}; nearest is {nearest.title}"
+    current = [role for role in roles if role.end is None]
+    if current:
+        return current[-1], f"{current[-1].title} (current; article has no date)"
+    latest = max(roles, key=lambda role: role.end or date.max)
+    return latest, f"{latest.title} (latest; article has no date)"
+
+
+def _is_short_caps(name: str) -> bool:
+    letters = name.replace(".", "").replace("-", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+
+
+def build_kb(
+    countries: Iterable[Country],
+    organizations: Iterable[Organization],
+    agents: Iterable[AgentGroup],
+    groups: Iterable[Group],
+    people: Iterable[Person],
+    tokenize: Callable[[str], list[str]],
+) -> KnowledgeBase:
+    """Index every name by the folded tokens the spaCy tokenizer gives it."""
+    kb = KnowledgeBase(
+        countries={c.iso3: c for c in countries},
+        organizations={o.id: o for o in organizations},
+        groups={g.id: g for g in groups},
+        people={p.id: p for p in people},
+        agents={},
+    )
+
+    def add(name: str, hit_kind: str, key: str) -> None:
+        tokens = tuple(fold(t) for t in tokenize(name))
+        if not tokens:
+            return
+        hit = NameHit(hit_kind, key, _is_short_caps(name))
+        bucket = kb.names.setdefault(tokens, [])
+        if hit not in bucket:
+            bucket.append(hit)
+
+    for c in kb.countries.values():
+        for name in (c.name, *c.aliases):
+            add(name, "country", c.iso3)
+        for name in c.demonyms:
+            add(name, "demonym", c.iso3)
+        for name in c.government_metonyms:
+            add(name, "metonym", c.iso3)
+    for o in kb.organizations.values():
+        for name in (o.name, *o.aliases):
+            add(name, "igo", o.id)
+    for g in kb.groups.values():
+        for name in (g.name, *g.aliases):
+            add(name, "group", g.id)
+    for p in kb.people.values():
+        for name in (p.name, *p.aliases):
+            add(name, "person", p.id)
+    for a in agents:
+        for term in a.terms:
+            kb.agents[tuple(fold(t) for t in term.split())] = a.sector
+
+    kb.name_lengths = _lengths_by_first_token(kb.names)
+    kb.agent_lengths = _lengths_by_first_token(kb.agents)
+    return kb
+
+
+def _lengths_by_first_token(index: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in index:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
+def load_kb(tokenize: Callable[[str], list[str]], data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """Load and validate every knowledge file in ``data_dir``."""
+    if not data_dir.is_dir():
+        raise KnowledgeError(f"{data_dir}: knowledge directory is missing")
+    return build_kb(
+        load_entries(data_dir / "countries.json", "countries", Country),
+        load_entries(data_dir / "organizations.json", "organizations", Organization),
+        load_entries(data_dir / "agents.json", "agents", AgentGroup),
+        load_entries(data_dir / "groups.json", "groups", Group),
+        load_entries(data_dir / "people.json", "people", Person),
+        tokenize,
+    )

@@ -1,0 +1,117 @@
+"""The modality stage: decide whether an event is asserted, attributed, rumored, intended,
+hypothetical or negated, and who it is attributed to.
+
+Cues come from the trigger's clause and the clauses that govern it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import MentionIndex
+from .kb import fold
+from .model import ActorMention
+
+REPORTING_VERBS = {
+    "say", "tell", "announce", "claim", "state", "report", "add", "insist", "confirm", "declare",
+    "allege", "assert", "argue", "explain", "note", "stress", "write", "tweet", "reveal",
+    "acknowledge", "admit", "maintain", "contend", "quote", "tell", "indicate", "suggest",
+}
+RUMOR_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "seemingly", "rumoredly"}
+RUMOR_GOVERNORS = {"seem", "appear", "rumor", "rumour"}
+RUMOR_NOUNS = {"rumor", "rumour", "speculation", "hearsay"}
+INTENT_GOVERNORS = {
+    "plan", "aim", "intend", "vow", "promise", "pledge", "seek", "want", "hope", "prepare", "expect",
+    "decide", "offer", "propose", "mean", "wish", "resolve", "undertake", "commit", "consider",
+}
+NEGATING_GOVERNORS = {"deny", "refuse", "fail", "decline", "reject"}
+INTENT_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"might", "could", "would", "may", "can"}
+NORMATIVE_AUX = {"should", "must", "ought"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger's clause head and every clause head above it, nearest first."""
+    head = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+    chain = [head]
+    while head.head.i != head.i and len(chain) < 8:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            chain.append(head)
+    return chain
+
+
+def decide_status(trigger: Token, mentions: MentionIndex) -> tuple[str, ActorMention | None, str]:
+    """Return (status, attributed_to, reason) for the event whose trigger is ``trigger``."""
+    chain = clause_chain(trigger)
+    own = chain[0]
+    sent = trigger.sent
+
+    def aux_of(verb: Token) -> set[str]:
+        return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+    # Negation binds to the trigger's own clause, or to a governor that denies it.
+    for verb in (trigger, own):
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in verb.children):
+            return "negated", None, f"negation on '{verb.text}'"
+    for verb in chain[1:3]:
+        if fold(verb.lemma_) in NEGATING_GOVERNORS:
+            return "negated", None, f"governed by '{verb.text}'"
+        if verb.lemma_ == "have" and any(c.lower_ == "yet" for c in verb.children):
+            return "negated", None, "'has yet to'"
+    own_aux = aux_of(own)
+    if sent.text.rstrip().endswith("?"):
+        return "hypothetical", None, "question"
+    for verb in chain:
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if marks & CONDITIONAL_MARKS:
+            return "hypothetical", None, f"conditional '{(marks & CONDITIONAL_MARKS).pop()}'"
+    if own_aux & NORMATIVE_AUX:
+        return "hypothetical", None, f"normative '{(own_aux & NORMATIVE_AUX).pop()}'"
+    if own_aux & HYPOTHETICAL_AUX:
+        return "hypothetical", None, f"modal '{(own_aux & HYPOTHETICAL_AUX).pop()}'"
+    for verb in chain[:3]:
+        adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"} & RUMOR_ADVERBS
+        if adverbs:
+            return "rumor", None, f"hedge '{adverbs.pop()}'"
+        if fold(verb.lemma_) in RUMOR_GOVERNORS and verb.i != trigger.i:
+            return "rumor", None, f"hedged by '{verb.text}'"
+        if verb.lemma_ == "say" and any(c.dep_ == "expl" or (c.dep_ == "nsubjpass" and c.lower_ == "it") for c in verb.children):
+            return "rumor", None, "'it is said'"
+    for ancestor in trigger.ancestors:
+        if fold(ancestor.lemma_) in RUMOR_NOUNS:
+            return "rumor", None, f"inside '{ancestor.text}'"
+    if own_aux & INTENT_AUX or _going_to(own):
+        return "intent", None, "future tense"
+    for verb in [trigger] + chain[1:3]:
+        if fold(verb.lemma_) in INTENT_GOVERNORS and (verb.i == trigger.i or verb.i != own.i):
+            return "intent", None, f"intention '{verb.text}'"
+    for verb in chain[1:]:
+        if fold(verb.lemma_) in REPORTING_VERBS:
+            speaker = _speaker(verb, mentions)
+            who = speaker.text if speaker else "an unnamed source"
+            return "attributed", speaker, f"reported by {who} ('{verb.text}')"
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            pobjs = [c for c in token.nbor().children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+            speaker = next((m for p in pobjs for m in mentions.at(p)), None)
+            return "attributed", speaker, "'according to'"
+    return "asserted", None, "stated as fact"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children)
+
+
+def _speaker(verb: Token, mentions: MentionIndex) -> ActorMention | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found = mentions.at(child)
+            if found:
+                return found[0]
+    return None

@@ -1,0 +1,167 @@
+"""The pipeline: read -> nlp -> actors -> events -> modality -> where and when.
+
+``Pipeline`` loads the model and the knowledge once and runs the registered
+stages over each parsed article; the CLI, Python API and store all use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorFinder, MentionIndex, build_index
+from .events import EventCoder
+from .kb import KnowledgeBase, load_kb
+from .modality import decide_status
+from .model import Article, ArticleResult, Event, Sentence
+from .nlp import load_nlp
+from .ontology import Ontology, load_ontology
+from .where import LOCATIVE_PREPS, Gazetteer, find_places, locate_event
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the stages share while one article goes through the pipeline."""
+
+    article: Article
+    doc: Doc
+    result: ArticleResult
+    sent_of: list[int] = field(default_factory=list)
+    mentions: MentionIndex | None = None
+    triggers: list[Token] = field(default_factory=list)  # parallel to result.events
+
+
+Stage = Callable[["Pipeline", ArticleContext], None]
+STAGES: dict[str, Stage] = {}
+DEFAULT_STAGES = ("sentences", "actors", "events", "modality", "where", "when")
+
+
+def stage(name: str) -> Callable[[Stage], Stage]:
+    """Register a pipeline stage under ``name`` (spaCy-style registry)."""
+
+    def register(func: Stage) -> Stage:
+        STAGES[name] = func
+        return func
+
+    return register
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES, kb: KnowledgeBase | None = None,
+                 ontology: Ontology | None = None):
+        unknown = [name for name in stages if name not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown pipeline stages {unknown}; known: {sorted(STAGES)}")
+        self.stage_names = tuple(stages)
+        self.nlp = load_nlp()
+        self.kb = kb or load_kb(lambda text: [t.text for t in self.nlp.make_doc(text)])
+        self.ontology = ontology or load_ontology()
+        self.finder = ActorFinder(self.kb)
+        self.coder = EventCoder(self.ontology)
+        self.gazetteer = Gazetteer.from_kb(self.kb)
+
+    def process(self, article: Article) -> ArticleResult:
+        return self.run_stages(article, self.nlp(article.text))
+
+    def process_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
+        """Parse in batches with nlp.pipe, streaming: memory stays bounded by the batch."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.run_stages(article, doc)
+
+    def run_stages(self, article: Article, doc: Doc) -> ArticleResult:
+        ctx = ArticleContext(article=article, doc=doc, result=ArticleResult(article=article))
+        for name in self.stage_names:
+            STAGES[name](self, ctx)
+        return ctx.result
+
+
+@stage("sentences")
+def sentences_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    ctx.sent_of = [0] * len(ctx.doc)
+    for index, sent in enumerate(ctx.doc.sents):
+        for t in range(sent.start, sent.end):
+            ctx.sent_of[t] = index
+        ctx.result.sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text.strip()))
+
+
+@stage("actors")
+def actors_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    mentions, unknown = pipe.finder.find(ctx.doc, ctx.article.published)
+    ctx.result.mentions = mentions
+    ctx.result.unknown = unknown
+    ctx.mentions = build_index(mentions)
+
+
+@stage("events")
+def events_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    assert ctx.mentions is not None, "the events stage needs the actors stage"
+    coded = pipe.coder.code(ctx.doc, ctx.mentions, ctx.article.article_id, ctx.article.content_hash)
+    ctx.result.events = [event for event, _ in coded]
+    ctx.triggers = [trigger for _, trigger in coded]
+
+
+@stage("modality")
+def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    assert ctx.mentions is not None
+    for event, trigger in zip(ctx.result.events, ctx.triggers):
+        status, speaker, reason = decide_status(trigger, ctx.mentions)
+        event.status = status  # type: ignore[assignment]
+        event.attributed_to = speaker
+        event.status_reason = reason
+
+
+@stage("where")
+def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    focus = _focus_country(ctx.result)
+    places = find_places(ctx.doc, pipe.gazetteer, focus, ctx.sent_of)
+    ctx.result.places = places
+    # A country or capital is a place only as the object of a locative preposition
+    # ("clashes in Tripoli"); as a subject or object it is an actor ("Tripoli said").
+    doc = ctx.doc
+    actor_spans = [
+        (m.start, m.end) for m in ctx.result.mentions
+        if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPS)
+    ]
+    for event, trigger in zip(ctx.result.events, ctx.triggers):
+        spans = actor_spans + [(a.start, a.end) for a in (event.source, event.target) if a is not None]
+        place, rule = locate_event(trigger, places, spans)
+        if place is not None:
+            event.location = place
+            event.rule += f"; location = {rule}"
+
+
+@stage("when")
+def when_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    from .when import event_date
+
+    for event, trigger in zip(ctx.result.events, ctx.triggers):
+        resolved = event_date(trigger, ctx.article.published)
+        if resolved is not None:
+            event.date, event.date_precision, event.date_rule = resolved
+
+
+def _focus_country(result: ArticleResult) -> str | None:
+    counts: dict[str, int] = {}
+    for m in result.mentions:
+        if m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """One shared pipeline per process: the model and knowledge load once."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def code_events(results: Iterable[ArticleResult]) -> Iterator[Event]:
+    for result in results:
+        yield from result.events

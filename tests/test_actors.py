@@ -1,0 +1,57 @@
+from datetime import date
+
+from eventwire.model import Article
+
+
+def _mentions(pipeline, text, published=date(2020, 6, 1)):
+    return pipeline.process(Article("t", text, published=published)).mentions
+
+
+def _codes(pipeline, text, **kw):
+    return {m.text: m.code for m in _mentions(pipeline, text, **kw)}
+
+
+def test_country_demonym_and_agent_combine(pipeline):
+    codes = _codes(pipeline, "Libyan forces shelled the town while Greek officials watched.")
+    assert codes["Libyan forces"] == "LBYMIL"
+    assert codes["Greek officials"] == "GRCGOV"
+
+
+def test_capitals_and_seats_of_power_stand_for_the_government(pipeline):
+    codes = _codes(pipeline, "Ankara and the Kremlin welcomed the deal.")
+    assert codes["Ankara"] == "TURGOV"
+    assert codes["Kremlin"] == "RUSGOV"
+
+
+def test_possessive_title_gives_the_country_sector(pipeline):
+    mentions = _mentions(pipeline, "Turkey's Foreign Minister, Mevlüt Çavuşoğlu, visited Tripoli.")
+    title = next(m for m in mentions if m.text.startswith("Turkey's Foreign Minister"))
+    assert title.code == "TURGOV" and title.sector == "GOV"
+
+
+def test_accents_do_not_matter(pipeline):
+    with_accents = _codes(pipeline, "Mevlüt Çavuşoğlu met reporters.")
+    without = _codes(pipeline, "Mevlut Cavusoglu met reporters.")
+    assert list(with_accents.values()) == list(without.values()) == ["TURGOV"]
+
+
+def test_short_capital_aliases_need_capitals(pipeline):
+    assert "US" in _codes(pipeline, "The US imposed sanctions.")
+    assert "us" not in _codes(pipeline, "He told us about the sanctions.")
+
+
+def test_the_knowledge_base_beats_ner(pipeline):
+    # spaCy's small model tags "Haftar" as an ORG; the knowledge base knows better.
+    mentions = _mentions(pipeline, "Haftar’s forces retreated from the capital.")
+    assert any(m.country == "LBY" for m in mentions)
+
+
+def test_unknown_names_are_kept_for_the_user(pipeline):
+    result = pipeline.process(Article("t", "Zorblax Quentaro, a local mayor, met Turkish officials in Izmir."))
+    assert any(u.text == "Zorblax Quentaro" and u.label == "PERSON" for u in result.unknown)
+
+
+def test_the_nation_refers_back_to_the_current_state(pipeline):
+    mentions = _mentions(pipeline, "Ankara has focused its efforts on diplomacy. To this end, the nation has increased its aid.")
+    nation = next(m for m in mentions if m.text == "the nation")
+    assert nation.code == "TUR" and nation.kind == "coref"

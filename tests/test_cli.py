@@ -1,0 +1,60 @@
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CORPUS
+from eventwire.cli import app
+from eventwire.model import EVENT_KEYS
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("command", ["code", "ingest", "export", "stats"])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_code_prints_jsonl_in_the_public_schema(pipeline):
+    sample = sorted(CORPUS.glob("*.txt"))[0]
+    result = runner.invoke(app, ["code", str(sample), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows and all(tuple(row) == EVENT_KEYS for row in rows)
+
+
+def test_code_reads_stdin_and_prints_a_table(pipeline):
+    result = runner.invoke(app, ["code", "-"], input="Egypt condemned Israel on Monday.\n")
+    assert result.exit_code == 0
+    assert "EGY" in result.stdout and "ISR" in result.stdout
+
+
+def test_ingest_stats_and_export(tmp_path, pipeline):
+    db = tmp_path / "cli.duckdb"
+    result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    stats = runner.invoke(app, ["stats", "--db", str(db), "--json"])
+    data = json.loads(stats.stdout)
+    assert data["totals"]["articles"] == len(list(CORPUS.glob("*.txt")))
+    assert sum(row["events"] for row in data["by_type"]) == data["totals"]["events"]
+    table = runner.invoke(app, ["stats", "--db", str(db)])
+    assert "Events by type" in table.stdout and "Top dyads" in table.stdout
+
+    exported = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"])
+    assert len(exported.stdout.splitlines()) == data["totals"]["events"]
+    out_csv = tmp_path / "events.csv"
+    assert runner.invoke(app, ["export", "--db", str(db), "--format", "csv", "--out", str(out_csv)]).exit_code == 0
+    assert len(list(csv.DictReader(io.StringIO(out_csv.read_text())))) == data["totals"]["events"]
+    out_parquet = tmp_path / "events.parquet"
+    assert runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", "--out", str(out_parquet)]).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out_parquet).num_rows == data["totals"]["events"]
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "nope.duckdb")])
+    assert result.exit_code == 1 and "no such database" in result.output

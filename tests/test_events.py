@@ -1,0 +1,47 @@
+def _rows(events):
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.plover) for e in events}
+
+
+def test_a_visit_is_a_consult_from_visitor_to_host(code):
+    events = code("French President Emmanuel Macron visited Egypt on Monday.")
+    assert ("FRAGOV", "EGY", "CONSULT") in _rows(events)
+    visit = next(e for e in events if e.plover == "CONSULT")
+    assert visit.cameo.startswith("04") and visit.trigger.text == "visited"
+
+
+def test_passive_voice_swaps_the_roles(code):
+    assert ("RUS", "UKR", "ASSAULT") in _rows(code("Ukraine was attacked by Russia on Tuesday."))
+
+
+def test_a_compound_subject_yields_one_event_per_pair(code):
+    rows = _rows(code("Greece and Cyprus condemned Turkey."))
+    assert {("GRC", "TUR", "ACCUSE"), ("CYP", "TUR", "ACCUSE")} <= rows
+
+
+def test_threatening_to_arrest_is_a_threat_not_an_arrest(code):
+    events = code("Greece threatened to arrest Turkish sailors.")
+    assert [e.plover for e in events] == ["THREATEN"]
+    assert events[0].source.code == "GRC" and events[0].target.country == "TUR"
+
+
+def test_military_support_is_military_aid(code):
+    events = code("Turkey has increased the military support it provides to Libya.")
+    aid = [e for e in events if e.plover == "AID"]
+    assert aid and aid[0].cameo == "072" and aid[0].source.code == "TUR" and aid[0].target.code == "LBY"
+
+
+def test_sentences_without_political_events_yield_nothing(code):
+    assert code("Real Madrid beat Barcelona 2-1 on Sunday in front of a sold-out crowd.") == []
+    assert code("Heavy rain is expected across the north of the country this weekend.") == []
+
+
+def test_every_event_carries_evidence_and_ontology_fields(code):
+    text = "Iran condemned the United States. Russian troops attacked Ukrainian positions near Kharkiv."
+    events = code(text)
+    assert events
+    for e in events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        if e.source:
+            assert text[e.source.start:e.source.end] == e.source.text
+        assert e.cameo_root == e.cameo[:2] and 1 <= e.quad_class <= 4 and -10 <= e.goldstein <= 10
+        assert 0 < e.confidence <= 1 and e.event_id

@@ -1,0 +1,52 @@
+import json
+from datetime import date
+
+import pytest
+
+from eventwire.kb import fold, role_on
+from eventwire.kb_schema import Country, KnowledgeError, Person, load_entries
+
+
+def test_shipped_knowledge_is_large_and_valid(pipeline):
+    kb = pipeline.kb
+    assert len(kb.countries) >= 240
+    assert len(kb.organizations) >= 80
+    assert {"TUR", "LBY", "GRC", "CYP", "USA", "RUS"} <= set(kb.countries)
+    assert "MIL" in kb.agents.values() and "GOV" in kb.agents.values()
+
+
+def test_folding_ignores_accents_and_case():
+    assert fold("Mevlüt Çavuşoğlu") == fold("MEVLUT CAVUSOGLU") == "mevlut cavusoglu"
+
+
+def test_a_bad_entry_names_the_file_the_entry_and_the_field(tmp_path):
+    path = tmp_path / "countries.json"
+    path.write_text(json.dumps({"countries": [
+        {"iso3": "TUR", "name": "Turkey", "lat": 39, "lon": 35},
+        {"iso3": "tr", "name": "Broken", "lat": 39, "lon": 35},
+    ]}))
+    with pytest.raises(KnowledgeError) as info:
+        load_entries(path, "countries", Country)
+    message = str(info.value)
+    assert "countries.json" in message and "countries[1]" in message and "iso3" in message
+
+
+def test_an_unknown_field_is_rejected(tmp_path):
+    path = tmp_path / "countries.json"
+    path.write_text(json.dumps({"countries": [{"iso3": "TUR", "name": "Turkey", "lat": 39, "lon": 35, "capitol": "x"}]}))
+    with pytest.raises(KnowledgeError, match="capitol"):
+        load_entries(path, "countries", Country)
+
+
+def test_a_person_code_depends_on_the_date():
+    person = Person.model_validate({
+        "id": "p", "name": "P", "roles": [
+            {"code": "AAAGOV", "country": "AAA", "sector": "GOV", "title": "minister", "start": "2010-01-01", "end": "2014-12-31"},
+            {"code": "AAAOPP", "country": "AAA", "sector": "OPP", "title": "opposition leader", "start": "2015-01-01", "end": None},
+        ],
+    })
+    assert role_on(person.roles, date(2012, 6, 1))[0].code == "AAAGOV"
+    assert role_on(person.roles, date(2020, 6, 1))[0].code == "AAAOPP"
+    assert role_on(person.roles, None)[0].code == "AAAOPP"  # the current role without a date
+    role, why = role_on(person.roles, date(2005, 1, 1))
+    assert role.code == "AAAGOV" and "nearest" in why
