@@ -71,6 +71,7 @@ def _pipeline():
 def code(
     path: str = typer.Argument(..., help="File or directory to code, or - for standard input."),
     format: CodeFormat = typer.Option(CodeFormat.table, "--format", "-f", help="Output format."),
+    explain: bool = typer.Option(False, "--explain", help="Show each event's evidence: highlighted spans, rules, status reason."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debugging detail to stderr."),
 ) -> None:
     """Code articles and print their events (a table by default)."""
@@ -80,6 +81,11 @@ def code(
     _setup_logging(verbose)
     pipe = _pipeline()
     articles = (r for r in iter_records(path) if isinstance(r, Article))  # rejects are logged by the reader
+    if explain:
+        for result in pipe.process_many(articles):
+            for event in result.events:
+                _explain(result.article.text, event)
+        return
     events = (event for result in pipe.process_many(articles) for event in result.events)
     if format is CodeFormat.table:
         _print_table(list(events))
@@ -95,6 +101,33 @@ def code(
         writer.writeheader()
         for event in events:
             writer.writerow(event_row(event, ""))
+
+
+def _explain(text: str, event) -> None:
+    """The sentence with trigger, source, target and location highlighted, and why."""
+    spans = [(event.trigger, "bold reverse yellow", "trigger")]
+    spans += [(a, style, role) for a, style, role in (
+        (event.source, "bold reverse green", "source"), (event.target, "bold reverse magenta", "target"),
+        (event.location, "bold reverse cyan", "location"), (event.attributed_to, "bold reverse blue", "speaker"),
+    ) if a is not None]
+    starts = [s.start for s, _, _ in spans]
+    lo, hi = min(starts), max(s.end for s, _, _ in spans)
+    sentence_start = text.rfind(event.sentence[:20], 0, lo + 1) if event.sentence else lo
+    window_start = sentence_start if 0 <= sentence_start <= lo else lo
+    window_end = max(hi, window_start + len(event.sentence))
+    shown = Text(text[window_start:window_end].replace("\n", " "))
+    for span, style, _ in spans:
+        if span.start >= window_start and span.end <= window_end:
+            shown.stylize(style, span.start - window_start, span.end - window_start)
+    out.rule(f"{event.article_id} #{event.event_id}  {event.cameo} {event.plover}  {event.status}  conf {event.confidence:.2f}")
+    out.print(shown)
+    legend = "  ".join(f"[{style}]{role}[/] {span.text if hasattr(span, 'text') else span.name} [{span.start}:{span.end}]"
+                       for span, style, role in spans)
+    out.print(legend, highlight=False)
+    out.print(f"[dim]rule:[/dim] {event.rule}", highlight=False)
+    out.print(f"[dim]status:[/dim] {event.status} ({event.status_reason})", highlight=False)
+    if event.date:
+        out.print(f"[dim]date:[/dim] {event.date} ({event.date_precision}; {event.date_rule})", highlight=False)
 
 
 def _actor_label(actor) -> str:

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from eventwire.when import resolve_expression
+
+PUBLISHED = date(2020, 5, 27)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "expression, expected",
+    [
+        ("yesterday", ("2020-05-26", "day")),
+        ("today", ("2020-05-27", "day")),
+        ("on Monday", ("2020-05-25", "day")),
+        ("last week", ("2020-05-18", "week")),  # the Monday that starts the week before
+        ("this week", ("2020-05-25", "week")),
+        ("since last year", ("2019-01-01", "year")),
+        ("last month", ("2020-04-01", "month")),
+        ("this month", ("2020-05-01", "month")),
+        ("in April", ("2020-04-01", "month")),
+        ("in September", ("2019-09-01", "month")),  # a month after publication means last year's
+        ("two days ago", ("2020-05-25", "day")),
+        ("3 weeks ago", ("2020-05-04", "week")),
+        ("in 2011", ("2011-01-01", "year")),
+        ("June 2019", ("2019-06-01", "month")),
+        ("May 3", ("2020-05-03", "day")),
+        ("3 March 2019", ("2019-03-03", "day")),
+    ],
+)
+def test_relative_and_absolute_expressions(expression, expected):
+    resolved = resolve_expression(expression, PUBLISHED)
+    assert resolved is not None and resolved[:2] == expected
+
+
+def test_future_weekdays_look_forward():
+    assert resolve_expression("on Monday", PUBLISHED, future=True)[0] == "2020-06-01"
+
+
+@pytest.mark.parametrize("expression", ["the 1990s", "several weeks", "in the coming days", "recently"])
+def test_vague_expressions_stay_null(expression):
+    assert resolve_expression(expression, PUBLISHED) is None
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    assert resolve_expression("last week", None) is None
+    assert resolve_expression("in 2011", None)[:2] == ("2011-01-01", "year")
+
+
+def test_event_dates_come_from_the_clause_or_the_publication_day(code):
+    events = code("Russia attacked Ukraine yesterday.", published=PUBLISHED)
+    assert (events[0].date, events[0].date_precision) == ("2020-05-26", "day")
+    events = code("Russia attacked Ukraine.", published=PUBLISHED)
+    assert (events[0].date, events[0].date_precision) == ("2020-05-27", "day")
+    events = code("Russia attacked Ukraine.", published=None)
+    assert events[0].date is None and events[0].date_precision is None
