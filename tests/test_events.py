@@ -45,3 +45,34 @@ def test_every_event_carries_evidence_and_ontology_fields(code):
             assert text[e.source.start:e.source.end] == e.source.text
         assert e.cameo_root == e.cameo[:2] and 1 <= e.quad_class <= 4 and -10 <= e.goldstein <= 10
         assert 0 < e.confidence <= 1 and e.event_id
+
+
+def test_joint_actors_of_a_reciprocal_event_act_on_each_other(code):
+    rows = _rows(code("Armenia and Azerbaijan signed a peace treaty on Friday."))
+    assert {("ARM", "AZE", "AGREE"), ("AZE", "ARM", "AGREE")} <= rows
+    # A one-way act by two actors is not turned into a dyad between them.
+    one_way = _rows(code("Greece and Cyprus condemned the vote."))
+    assert ("GRC", "CYP", "ACCUSE") not in one_way and ("GRC", None, "ACCUSE") in one_way
+
+
+def test_an_actor_named_as_a_constrained_object_is_the_target(code):
+    rows = _rows(code("Iraq summoned the Turkish ambassador on Monday."))
+    assert ("IRQ", "TURGOV", "ACCUSE") in rows
+
+
+def test_the_army_refers_back_to_the_army_named_earlier(code):
+    events = code("The Sudanese army shelled the city. The RSF accused the army of killing civilians.")
+    accuse = [e for e in events if e.plover == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.code == "SDNMIL"
+    assert accuse[0].target.text == "the army"
+
+
+def test_a_place_is_taken_only_from_the_event_clause(code):
+    signed = next(e for e in code("Congo and Rwanda signed a peace agreement in Washington.") if e.plover == "AGREE")
+    assert signed.location is not None and signed.location.name == "Washington"
+    # A country that is the subject is an actor, not the place of the event.
+    hosted = code("Saudi Arabia and the United States hosted talks.")
+    assert hosted and all(e.location is None for e in hosted)
+    # A place in another clause of the sentence is not this event's place.
+    expelled = code("Poland expelled three diplomats after a plot to burn warehouses in Warsaw.")
+    assert expelled and all(e.location is None for e in expelled)

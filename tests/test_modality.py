@@ -28,3 +28,11 @@ def test_reported_speech_is_attributed_to_the_speaker(code):
     assert event.status == "attributed"
     assert event.attributed_to is not None and event.attributed_to.code == "TUR"
     assert event.source.code == "RUS"
+
+
+def test_a_denial_does_not_negate_a_coordinated_verb(code):
+    events = code("Russia denied any involvement and threatened to retaliate against Poland.")
+    threat = next(e for e in events if e.plover == "THREATEN")
+    assert threat.status == "asserted"
+    refused = code("Russia refused to attack Ukraine.")
+    assert next(e for e in refused if e.plover == "ASSAULT").status == "negated"

@@ -31,6 +31,7 @@ DEMONSTRATIVES = {"those", "these"}
 COLLECTIVE_NOUNS = {"crew", "member", "man", "people", "personnel", "vessel", "ship", "unit", "delegation",
                     "side", "camp", "ally", "partner", "country", "nation", "state", "group", "envoy"}
 DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
+DEFINITE_WINDOW = 4  # sentences to look back from "the army" to "the Sudanese army"
 UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -77,6 +78,7 @@ class ActorFinder:
     def _name_mentions(self, doc: Doc, published: date | None, sent_of: list[int]) -> list[ActorMention]:
         kb = self.kb
         folded = [fold(t.text) for t in doc]
+        entities = [(e.start, e.end, e.label_, e[-1].lemma_.lower()) for e in doc.ents]  # doc.ents is rebuilt per access
         found: list[ActorMention] = []
         i, n = 0, len(doc)
         while i < n:
@@ -91,7 +93,7 @@ class ActorFinder:
                         continue
                     span = doc[i : i + length]
                     hit = self._choose_hit(hits, span.text)
-                    if hit is None or _shadowed(span, hit):
+                    if hit is None or _shadowed(span, hit, entities):
                         continue
                     actor, why = kb.actor_for(hit, published)
                     found.append(
@@ -172,13 +174,18 @@ class ActorFinder:
                 rule = ""
                 lemma = token.lemma_.lower()
                 has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-                if token.pos_ == "NOUN" and has_the and focus is not None and not _has_modifier(token):
+                if (token.pos_ == "NOUN" and has_the and focus is not None and not _has_modifier(token)
+                        and lemma in STATE_NOMINALS | GOVERNMENT_NOMINALS):
                     if lemma in STATE_NOMINALS:
                         link, rule = [_state_only(focus)], f"'{token.text}' = the article's current state, {focus.text}"
                     elif lemma in GOVERNMENT_NOMINALS and focus.country:
                         gov = _state_only(focus)
                         gov.code, gov.sector = focus.country + "GOV", "GOV"
                         link, rule = [gov], f"'{token.text}' = government of the current state, {focus.text}"
+                elif token.pos_ == "NOUN" and has_the and not _has_modifier(token) and (lemma,) in self.kb.agents:
+                    earlier = _latest_agent(doc, mentions, token, sent_of[token.i] - DEFINITE_WINDOW)
+                    if earlier is not None:
+                        link, rule = [earlier], f"'{token.text}' = the latest '{doc[earlier.head].text}' named, {earlier.text}"
                 elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
                     antecedent = _main_clause_subject(token.head, by_head)
                     if antecedent:
@@ -224,15 +231,15 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def _shadowed(span, hit: NameHit) -> bool:
+def _shadowed(span, hit: NameHit, entities: list[tuple[int, int, str, str]]) -> bool:
     """True when a country-like name is only part of a longer, different entity."""
     if hit.kind not in ("country", "metonym", "demonym"):
         return False
-    for ent in span.doc.ents:
-        if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
-            if ent.label_ in SHADOWING_ENTITIES:
+    for start, end, label, last_lemma in entities:
+        if start <= span.start and span.end <= end and (end - start) > (span.end - span.start):
+            if label in SHADOWING_ENTITIES:
                 # "the Libyan Foreign Ministry" is still Libya's government.
-                return not (ent.label_ == "ORG" and ent[-1].lemma_.lower() in ("ministry", "government", "army"))
+                return not (label == "ORG" and last_lemma in ("ministry", "government", "army"))
     return False
 
 
@@ -321,6 +328,16 @@ def _main_clause_subject(relcl_verb: Token, by_head: dict[int, list[ActorMention
         if child.dep_ == "nsubj" and child.i in by_head:
             return by_head[child.i]
     return []
+
+
+def _latest_agent(doc: Doc, mentions: list[ActorMention], token: Token, first_sentence: int) -> ActorMention | None:
+    """The nearest earlier actor phrase with the same head noun ("the army" -> "the Sudanese army")."""
+    best = None
+    for m in mentions:
+        if (m.kind in ("agent", "group", "igo") and m.end <= token.idx and m.sentence_index >= first_sentence
+                and doc[m.head].lemma_.lower() == token.lemma_.lower() and (best is None or m.start > best.start)):
+            best = m
+    return best
 
 
 def _has_modifier(token: Token) -> bool:

@@ -138,16 +138,20 @@ def _print_table(events) -> None:
     if not events:
         err.print("no events found")
         return
-    table = Table(show_lines=False, header_style="bold")
-    for column in ("article", "sent", "source", "target", "cameo", "plover", "status", "date", "location", "trigger", "conf"):
-        table.add_column(column, overflow="fold")
-    for e in events:
-        table.add_row(
-            e.article_id, str(e.sentence_index), _actor_label(e.source), _actor_label(e.target),
-            e.cameo, e.plover + (f"/{e.plover_mode}" if e.plover_mode else ""), e.status,
-            e.date or "-", e.location.name if e.location else "-", e.trigger.text, f"{e.confidence:.2f}",
-        )
-    out.print(table)
+    # Piped output gets a fixed, wide layout instead of rich's 80-column fallback.
+    console = out if out.is_terminal else Console(width=160)
+    articles = list(dict.fromkeys(e.article_id for e in events))
+    for article_id in articles:
+        table = Table(title=article_id if len(articles) > 1 else None, header_style="bold", title_justify="left")
+        for column in ("sent", "source", "target", "cameo", "plover", "status", "date", "location", "trigger", "conf"):
+            table.add_column(column, overflow="fold", no_wrap=column in ("cameo", "conf", "sent"))
+        for e in (e for e in events if e.article_id == article_id):
+            table.add_row(
+                str(e.sentence_index), _actor_label(e.source), _actor_label(e.target),
+                e.cameo, e.plover + (f"/{e.plover_mode}" if e.plover_mode else ""), e.status,
+                e.date or "-", e.location.name if e.location else "-", e.trigger.text, f"{e.confidence:.2f}",
+            )
+        console.print(table)
 
 
 # ------------------------------------------------------------------ ingest

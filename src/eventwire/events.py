@@ -88,34 +88,48 @@ class EventCoder:
                 continue  # only a passive clause may leave its agent unsaid ("was attacked")
             if cand.is_noun and not roles.sources:
                 continue  # an event noun with no agent is usually a topic, not an event
-            for source in roles.sources or [None]:
-                for target in roles.targets or [None]:
-                    if source is not None and target is not None and source.code == target.code:
-                        target = None
-                    confidence = _confidence(cand, source, target)
-                    trigger = cand.trigger
-                    event = Event(
-                        article_id=article_id,
-                        event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),
-                        sentence_index=s_index,
-                        sentence=sent.text.strip(),
-                        source=source,
-                        target=target,
-                        cameo=info.code,
-                        cameo_root=info.code[:2],
-                        plover=info.plover,
-                        plover_mode=info.plover_mode,
-                        quad_class=info.quad_class,
-                        goldstein=info.goldstein,
-                        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
-                        confidence=confidence,
-                        rule=_describe(cand, roles),
-                    )
-                    key = (source.code if source else None, target.code if target else None, info.plover)
-                    rank = cand.specificity * 10 + len(info.code)
-                    if key not in best or rank > best[key][2]:
-                        best[key] = (event, trigger, rank)
-        return [(event, trigger) for event, trigger, _ in sorted(best.values(), key=lambda v: (v[0].trigger.start, v[0].event_id))]
+            for source, target in _pairs(cand.pattern, roles):
+                trigger = cand.trigger
+                event = Event(
+                    article_id=article_id,
+                    event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),
+                    sentence_index=s_index,
+                    sentence=sent.text.strip(),
+                    source=source,
+                    target=target,
+                    cameo=info.code,
+                    cameo_root=info.code[:2],
+                    plover=info.plover,
+                    plover_mode=info.plover_mode,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+                    confidence=_confidence(cand, source, target),
+                    rule=_describe(cand, roles),
+                )
+                key = (source.code if source else None, target.code if target else None, info.plover)
+                rank = cand.specificity * 10 + len(info.code)
+                if key not in best or rank > best[key][2]:
+                    best[key] = (event, trigger, rank)
+        # A row with an empty target is subsumed by a row of the same source and type
+        # that has one: "made gains against X and captured Y" is one event against X.
+        with_target = {(s, p) for s, t, p in best if t is not None}
+        kept = [v for (s, t, p), v in best.items() if t is not None or (s, p) not in with_target]
+        return [(event, trigger) for event, trigger, _ in sorted(kept, key=lambda v: (v[0].trigger.start, v[0].event_id))]
+
+
+def _pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """Source-target pairs of one trigger; an actor never targets itself."""
+    sources = roles.sources or [None]
+    if pattern.reciprocal and not roles.targets and len({s.code for s in roles.sources}) > 1:
+        return [(s, t) for s in roles.sources for t in roles.sources if s.code != t.code]
+    pairs = []
+    for source in sources:
+        for target in roles.targets or [None]:
+            if source is not None and target is not None and source.code == target.code:
+                target = None
+            pairs.append((source, target))
+    return pairs
 
 
 # ------------------------------------------------------------------ pattern matching
@@ -132,7 +146,8 @@ def _noun_keys(noun: Token) -> list[str]:
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     if compounds:
         first = compounds[0]
-        keys.append(fold(noun.doc.text[first.idx : noun.idx] + noun.lemma_))
+        prefix = "".join(t.text_with_ws for t in noun.doc[first.i : noun.i])  # Doc.text would rebuild the whole text
+        keys.append(fold(prefix + noun.lemma_))
     joined = fold(noun.text)
     keys.append(fold(noun.lemma_))
     if joined not in keys:
@@ -278,7 +293,7 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             targets.extend(_actors_at(pobj, mentions))
         if targets:
             how.append(f"target = object of '{pattern.prep}'")
-    elif pattern.target == "object" and not pattern.objects:
+    elif pattern.target == "object":
         object_deps = ("nsubjpass",) if passive else ("dobj", "dative", "iobj")
         for child in verb.children:
             if child.dep_ in object_deps:

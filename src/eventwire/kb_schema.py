@@ -185,6 +185,8 @@ class VerbPattern(_Entry):
     complements: list[str] = []  # xcomp verb lemmas: "threaten" + "attack"
     modifiers: list[str] = []  # amod/compound lemmas of an event noun: "military" aid
     target: Literal["object", "prep", "none"] = "object"
+    # Joint actors of a reciprocal event act on each other: "A and B signed a deal" is A->B and B->A.
+    reciprocal: bool = False
     note: str = ""
 
     @model_validator(mode="after")

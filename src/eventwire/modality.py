@@ -39,8 +39,11 @@ def clause_chain(trigger: Token) -> list[Token]:
             head = head.head
     chain = [head]
     while head.head.i != head.i and len(chain) < 8:
+        coordinated = head.dep_ == "conj"
         head = head.head
-        if head.pos_ in ("VERB", "AUX"):
+        # A first conjunct is a sibling, not a governor: in "denied X and threatened Y"
+        # the threat is not denied. Climb on to the governor the conjuncts share.
+        if not coordinated and head.pos_ in ("VERB", "AUX"):
             chain.append(head)
     return chain
 

@@ -126,8 +126,7 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPS)
     ]
     for event, trigger in zip(ctx.result.events, ctx.triggers):
-        spans = actor_spans + [(a.start, a.end) for a in (event.source, event.target) if a is not None]
-        place, rule = locate_event(trigger, places, spans)
+        place, rule = locate_event(trigger, places, actor_spans)
         if place is not None:
             event.location = place
             event.rule += f"; location = {rule}"

@@ -15,6 +15,11 @@ from .model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "inside", "outside", "around", "across", "from", "toward", "towards", "on"}
+# Prepositions that put the event itself somewhere ("clashes in Tripoli").
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "within", "throughout", "into"}
+# "to" names the event's place only after a verb of movement ("deployed troops to Iraq", not "talked to Iraq").
+MOTION_PREPS = {"to", "toward", "towards"}
+MOTION_VERBS = {"deploy", "send", "dispatch", "move", "march", "advance", "travel", "fly", "sail", "arrive", "return", "redeploy", "transfer", "ship", "airlift", "evacuate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,30 +80,44 @@ def find_places(doc: Doc, gazetteer: Gazetteer, focus_country: str | None, sent_
 
 
 def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[int, int]]) -> tuple[Place | None, str]:
-    """The event's place: a locative phrase governed by the trigger, else one in the same sentence.
+    """The event's place: a locative phrase governed by the trigger or its object, else none.
 
-    Places that are the event's actors ("Moscow said") are not its location.
+    Places that are actors ("Moscow said") are not locations, and a place named
+    elsewhere in the sentence may belong to another clause, so it is not used.
     """
     sent = trigger.sent
-    in_sentence = [
+    usable = [
         p for p in places
-        if sent.start_char <= p.start < sent.end_char and not any(s <= p.start < e for s, e in actor_spans)
+        if sent.start_char <= p.start < sent.end_char and not any(s < p.end and p.start < e for s, e in actor_spans)
     ]
-    if not in_sentence:
+    if not usable:
         return None, ""
-    by_start = {p.start: p for p in in_sentence}
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-            for pobj in child.children:
-                for token in pobj.subtree:
-                    place = by_start.get(token.idx)
-                    if place is not None:
-                        return place, f"object of '{child.text}' governed by the trigger"
-        if child.dep_ in ("dobj", "nsubjpass"):
-            for token in child.subtree:
-                place = by_start.get(token.idx)
+
+    def place_in(token: Token) -> Place | None:
+        for place in usable:
+            if place.start <= token.idx < place.end:
+                return place
+        return None
+
+    preps = PLACE_PREPS | (MOTION_PREPS if trigger.lemma_.lower() in MOTION_VERBS else set())
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # "launched an offensive in Tripoli"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for token in pobj.subtree:
+                        place = place_in(token)
+                        if place is not None:
+                            return place, f"object of '{child.text}' governed by '{head.text}'"
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+        place = place_in(obj)
+        if place is not None:
+            return place, "the trigger's object is a place"
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = place_in(pobj)
                 if place is not None:
-                    return place, "the trigger's object is a place"
-    if len(in_sentence) == 1:
-        return in_sentence[0], "the only place named in the sentence"
+                    return place, f"the trigger's object is '{prep.text}' {place.name}"
     return None, ""

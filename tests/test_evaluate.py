@@ -1,0 +1,63 @@
+import json
+
+from eventwire.evaluate import GoldRecord, _gold_actor, evaluate, load_gold
+from eventwire.model import ActorMention, Event, Trigger
+
+
+def _event(plover, source=None, target=None):
+    def actor(code):
+        return ActorMention(code, 0, 3, code, code[:3], code[3:] or None, None) if code else None
+
+    return Event("a", "e", 0, "s", actor(source), actor(target), "010", "01", plover, None, 1, 0.0, Trigger("x", 0, 1))
+
+
+def test_plover_gold_labels_are_mapped_to_v05(tmp_path):
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps([
+        {"id": "d", "event": "DOCUMENT", "eventText": "docs"},
+        {"id": "1", "event": "DEMAND", "text": "A demanded B.", "source": [{"code": "USA"}], "target": [{"code": "IRN"}]},
+        {"id": "2", "event": "FIGHT", "text": "A fought B.", "source": [{"code": "RUS", "sector": "MIL"}]},
+        {"id": "3", "event": "INVESTIGATE", "text": "A probed B.", "date": "2001-02-03"},
+    ]))
+    records = load_gold(path)
+    assert [r.event for r in records] == ["REQUEST", "ASSAULT", "ACCUSE"]
+    assert records[1].sources[0].code == "RUSMIL" and records[1].sources[0].country == "RUS"
+    assert records[2].published.isoformat() == "2001-02-03"
+
+
+def test_igo_gold_actors_have_no_country():
+    assert _gold_actor({"code": "IGO"}).country is None
+    assert _gold_actor({"code": "IGOUNO"}).code == "IGOUNO"
+
+
+def test_scores_follow_from_the_coded_events():
+    records = [
+        GoldRecord("1", "t1", None, "ACCUSE", [_gold_actor({"code": "USA"})], [_gold_actor({"code": "IRN"})]),
+        GoldRecord("2", "t2", None, "ASSAULT", [_gold_actor({"code": "RUS"})], []),
+        GoldRecord("3", "t3", None, "AID", [], []),
+        GoldRecord("4", "t4", None, "NONE"),
+    ]
+    coded = {
+        "1": [_event("ACCUSE", "USAGOV", "IRN")],
+        "2": [_event("THREATEN", "RUS")],  # detected, wrong type
+        "3": [],
+        "4": [_event("PROTEST", "FRA")],  # a false event on a no-event sentence
+    }
+    report = evaluate(records, lambda r: coded[r.record_id])
+    assert report["gold_events"] == 3
+    assert report["detection_recall"] == round(2 / 3, 4)
+    assert report["type_accuracy"] == 0.5
+    assert report["recall"] == round(1 / 3, 4)
+    assert report["source_country_accuracy"] == 1.0 and report["source_code_accuracy"] == 0.0
+    assert report["target_country_accuracy"] == 1.0
+    assert report["false_event_rate"] == 1.0
+    assert report["confusion"]["ASSAULT"] == {"THREATEN": 1}
+    assert report["by_type"]["ACCUSE"]["precision"] == 1.0
+    assert report["by_type"]["THREATEN"]["false_positive"] == 1
+
+
+def test_the_dev_gold_set_loads(shared_data):
+    records = load_gold(shared_data / "eval" / "plover_gsr_dev.json")
+    assert len(records) > 100
+    labels = {r.event for r in records}
+    assert not labels & {"DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT", "DOCUMENT"}
