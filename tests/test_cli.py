@@ -12,7 +12,7 @@ from eventwire.model import EVENT_KEYS
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["code", "ingest", "export", "stats"])
+@pytest.mark.parametrize("command", ["code", "ingest", "export", "stats", "eval"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
@@ -40,6 +40,10 @@ def test_ingest_stats_and_export(tmp_path, pipeline):
     data = json.loads(stats.stdout)
     assert data["totals"]["articles"] == len(list(CORPUS.glob("*.txt")))
     assert sum(row["events"] for row in data["by_type"]) == data["totals"]["events"]
+    # A dyad has both sides: the two sample articles on the grain deal give TUR<->UKR twice each way.
+    dyads = {(row["source"], row["target"]): row["events"] for row in data["by_dyad"]}
+    assert dyads and all(source and target for source, target in dyads)
+    assert dyads.get(("TUR", "UKR")) == 2 and dyads.get(("UKR", "TUR")) == 2
     table = runner.invoke(app, ["stats", "--db", str(db)])
     assert "Events by type" in table.stdout and "Top dyads" in table.stdout
 
@@ -58,3 +62,29 @@ def test_ingest_stats_and_export(tmp_path, pipeline):
 def test_a_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 1 and "no such database" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_code_prints_json_and_csv(pipeline, fmt):
+    sample = CORPUS / "07-peace-deal.txt"
+    result = runner.invoke(app, ["code", str(sample), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+        assert rows and all(tuple(row) == EVENT_KEYS for row in rows)
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert rows and {"source_code", "target_code", "cameo"} <= set(rows[0])
+    assert any(r["cameo"] == "057" for r in rows)
+
+
+def test_code_and_ingest_the_seed_article(tmp_path, pipeline, shared_data):
+    seed = shared_data / "seed_article.txt"
+    coded = runner.invoke(app, ["code", str(seed), "--format", "jsonl"])
+    assert coded.exit_code == 0, coded.output
+    rows = [json.loads(line) for line in coded.stdout.splitlines() if line.strip()]
+    assert any(r["source"]["code"] == "GRC" and (r["target"] or {}).get("code") == "TUR" and r["plover"] == "THREATEN" for r in rows)
+    db = tmp_path / "seed.duckdb"
+    assert runner.invoke(app, ["ingest", str(seed), "--db", str(db)]).exit_code == 0
+    stats = json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)
+    assert stats["totals"]["articles"] == 1 and stats["totals"]["events"] == len(rows)

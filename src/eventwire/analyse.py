@@ -27,9 +27,10 @@ def stats(store: Store, limit: int = 20) -> dict[str, Any]:
         "by_status": _rows(store, "SELECT status, count(*) AS events FROM events GROUP BY ALL ORDER BY events DESC, status"),
         "by_dyad": _rows(
             store,
-            """SELECT coalesce(source_code, '-') AS source, coalesce(target_code, '-') AS target, count(*) AS events,
+            """SELECT source_code AS source, target_code AS target, count(*) AS events,
                       round(avg(goldstein), 2) AS mean_goldstein
-               FROM events GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""",
+               FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+               GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""",
             [limit],
         ),
         "by_day": _rows(

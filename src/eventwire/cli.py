@@ -24,7 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
+# Piped output gets a fixed, wide layout instead of rich's 80-column fallback.
+out = Console() if sys.stdout.isatty() else Console(width=160)
 err = Console(stderr=True)
 
 
@@ -138,8 +139,6 @@ def _print_table(events) -> None:
     if not events:
         err.print("no events found")
         return
-    # Piped output gets a fixed, wide layout instead of rich's 80-column fallback.
-    console = out if out.is_terminal else Console(width=160)
     articles = list(dict.fromkeys(e.article_id for e in events))
     for article_id in articles:
         table = Table(title=article_id if len(articles) > 1 else None, header_style="bold", title_justify="left")
@@ -151,7 +150,7 @@ def _print_table(events) -> None:
                 e.cameo, e.plover + (f"/{e.plover_mode}" if e.plover_mode else ""), e.status,
                 e.date or "-", e.location.name if e.location else "-", e.trigger.text, f"{e.confidence:.2f}",
             )
-        console.print(table)
+        out.print(table)
 
 
 # ------------------------------------------------------------------ ingest

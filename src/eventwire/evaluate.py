@@ -94,7 +94,15 @@ def _f1(p: float | None, r: float | None) -> float | None:
 
 
 def _country_match(actor, gold: list[GoldActor]) -> bool:
-    return actor is not None and any(g.country and g.country == actor.country for g in gold)
+    """Same country; for gold IGO or transnational actors (no country), the same code prefix."""
+    if actor is None:
+        return False
+    for g in gold:
+        if g.country and g.country == actor.country:
+            return True
+        if not g.country and g.code and actor.country is None and actor.code.startswith(g.code):
+            return True
+    return False
 
 
 def _code_match(actor, gold: list[GoldActor]) -> bool:
