@@ -76,3 +76,13 @@ def test_a_place_is_taken_only_from_the_event_clause(code):
     # A place in another clause of the sentence is not this event's place.
     expelled = code("Poland expelled three diplomats after a plot to burn warehouses in Warsaw.")
     assert expelled and all(e.location is None for e in expelled)
+
+
+def test_the_owner_of_a_rejected_thing_is_the_target(code):
+    assert ("PAK", "AFG", "REJECT") in _rows(code("Pakistan rejected a fresh offer from Afghanistan for direct talks."))
+    assert ("DEU", "USA", "SUPPORT") in _rows(code("Germany welcomed the American proposal."))
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target(code):
+    rows = _rows(code("Egypt demanded that Israel withdraw its troops."))
+    assert any(s == "EGY" and t == "ISR" and p == "REQUEST" for s, t, p in rows)

@@ -25,6 +25,10 @@ NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", 
 OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "press", "push", "pressure",
                   "order", "invite", "encourage", "compel", "allow", "help", "warn"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+# Prepositions after a verb's object that name whose the object is: "calls by Annan", "an offer from Kabul".
+OWNER_PREPS = ("by", "from")
+# CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
+CLAUSE_TARGET_ROOTS = ("02", "10", "13")
 # Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force.
 MATERIAL_QUADS = (2, 4)
 
@@ -317,7 +321,36 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             if targets:
                 how.append(f"target = object of '{prep}'")
                 break
+    if not targets and pattern.target == "object":
+        targets, rule = _owner_of_object(verb, mentions, passive)
+        if targets:
+            how.append(rule)
+    if not targets and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
+        # "demanded that Hamas renounce violence": the target is the subject of the demanded clause.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for child in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                targets.extend(_actors_at(child, mentions))
+            if targets:
+                how.append(f"target = subject of the clause '{clause.text}'")
+                break
     return Roles(sources, targets, how)
+
+
+def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tuple[list[ActorMention], str]:
+    """The actor a non-actor object belongs to: "rejected a US offer", "an offer from Kabul"."""
+    for obj in (c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")):
+        if mentions.at(obj):
+            continue  # the object is itself an actor, already considered
+        for child in obj.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found = _actors_at(child, mentions)
+                if found:
+                    return found, f"target = '{child.text}', owner of the object '{obj.text}'"
+        for prep, pobj in _prep_objects(obj, OWNER_PREPS):
+            found = _actors_at(pobj, mentions)
+            if found:
+                return found, f"target = object of '{prep}' after the object '{obj.text}'"
+    return [], ""
 
 
 def _noun_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
