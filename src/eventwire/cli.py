@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 # Piped output gets a fixed, wide layout instead of rich's 80-column fallback.
 out = Console() if sys.stdout.isatty() else Console(width=160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error names a path; never break it across lines
 
 
 class CodeFormat(str, Enum):
@@ -42,8 +42,20 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a record is emitted, so a swapped stream never goes stale."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def _setup_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("eventwire: %(message)s"))
     root = logging.getLogger("eventwire")
     root.handlers[:] = [handler]
