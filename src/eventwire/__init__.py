@@ -10,6 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+# Imported here, before ``ingest`` below is defined: importing the submodule later would
+# rebind ``eventwire.ingest`` to the module and hide the function.
+from .ingest import IngestReport
+from .ingest import ingest as _ingest_paths
+
 __version__ = "0.1.0"
 
 
@@ -24,11 +29,9 @@ def code_text(text: str, published: date | str | None = None, article_id: str = 
     return default_pipeline().process(Article(article_id=article_id, text=text, published=published)).events
 
 
-def ingest(paths: str | Path | Iterable[str | Path], db: str | Path, batch_size: int = 64):
-    """Code every readable record under ``paths`` into the DuckDB file ``db``; returns an IngestReport."""
-    from .ingest import ingest as run
-
-    return run(paths, db, batch_size=batch_size)
+def ingest(paths: str | Path | Iterable[str | Path], db: str | Path, batch_size: int = 64) -> IngestReport:
+    """Code every readable record under ``paths`` into the DuckDB file ``db``."""
+    return _ingest_paths(paths, db, batch_size=batch_size)
 
 
 __all__ = ["code_text", "ingest", "__version__"]
