@@ -55,3 +55,24 @@ def test_the_nation_refers_back_to_the_current_state(pipeline):
     mentions = _mentions(pipeline, "Ankara has focused its efforts on diplomacy. To this end, the nation has increased its aid.")
     nation = next(m for m in mentions if m.text == "the nation")
     assert nation.code == "TUR" and nation.kind == "coref"
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporter(code):
+    events = code("Switzerland said it had expelled two Russian diplomats.")
+    expel = next(e for e in events if e.cameo.startswith("16"))
+    assert expel.source.code == "CHE" and expel.source.text == "it" and expel.target.country == "RUS"
+    # "he" cannot refer back to a country.
+    assert not any(e.source for e in code("Norway said he had expelled two Russian diplomats.") if e.cameo.startswith("16"))
+
+
+def test_a_possessive_pronoun_gives_the_agent_its_owner(code):
+    events = code("Turkey deployed its troops to northern Iraq.")
+    deploy = next(e for e in events if e.plover == "MOBILIZE")
+    assert deploy.source.code == "TUR" and deploy.target.code == "IRQ"
+
+
+def test_possessive_owner_mention(pipeline):
+    from eventwire.model import Article
+
+    mentions = {m.text: m.code for m in pipeline.process(Article("t", "Turkey deployed its troops.")).mentions}
+    assert mentions.get("its troops") == "TURMIL"

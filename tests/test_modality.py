@@ -36,3 +36,23 @@ def test_a_denial_does_not_negate_a_coordinated_verb(code):
     assert threat.status == "asserted"
     refused = code("Russia refused to attack Ukraine.")
     assert next(e for e in refused if e.plover == "ASSAULT").status == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, cameo, plover",
+    [
+        ("Britain has promised to continue military aid to Mozambique.", "0332", "AGREE"),
+        ("France is ready to contribute troops to a peacekeeping force in Liberia.", "0334", "AGREE"),
+        ("Nigeria will withdraw its ambassador from Chad.", "1313", "THREATEN"),
+    ],
+)
+def test_an_intended_act_is_coded_as_the_intent_to_act(code, text, cameo, plover):
+    events = code(text)
+    intended = [e for e in events if e.cameo == cameo]
+    assert intended and intended[0].plover == plover
+    assert intended[0].status == "asserted" and "intended" in intended[0].rule
+
+
+def test_agreeing_is_itself_asserted(code):
+    agreed = next(e for e in code("Ukraine and Turkey agreed on Tuesday to expand the grain corridor.") if e.plover == "AGREE")
+    assert agreed.status == "asserted"

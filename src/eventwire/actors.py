@@ -26,6 +26,11 @@ STATE_NOMINALS = {"country", "nation", "state"}
 GOVERNMENT_NOMINALS = {"government", "authority", "regime", "administration", "leadership"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 DEMONSTRATIVES = {"those", "these"}
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+# Agent heads that name one person, so "he" or "she" can refer to them.
+PERSON_TITLES = {"president", "minister", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "general",
+                 "secretary", "governor", "mayor", "official", "diplomat", "judge", "prosecutor", "chief"}
 # Nouns for people or their vehicles that a demonstrative can point back to an actor with:
 # "those crews", "these vessels". Event nouns ("these defeats") are deliberately absent.
 COLLECTIVE_NOUNS = {"crew", "member", "man", "people", "personnel", "vessel", "ship", "unit", "delegation",
@@ -186,6 +191,11 @@ class ActorFinder:
                     earlier = _latest_agent(doc, mentions, token, sent_of[token.i] - DEFINITE_WINDOW)
                     if earlier is not None:
                         link, rule = [earlier], f"'{token.text}' = the latest '{doc[earlier.head].text}' named, {earlier.text}"
+                elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp":
+                    # "Hungary said it will support ...": the reporter speaks of itself.
+                    antecedent = _reporter_of(token, by_head)
+                    if antecedent:
+                        link, rule = antecedent, f"'{token.text}' = subject of '{token.head.head.text}', which governs its clause"
                 elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
                     antecedent = _main_clause_subject(token.head, by_head)
                     if antecedent:
@@ -256,6 +266,12 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
             for grandchild in child.children:
                 if grandchild.dep_ in ("poss", "amod", "compound") and grandchild.i in name_at:
                     return name_at[grandchild.i]
+    for child in candidates:
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+            # "Israel has strengthened its forces": the owner is the clause's named subject.
+            subject = _clause_subject(head)
+            if subject is not None and subject.i in name_at and _agrees(child.lower_, [name_at[subject.i]], head.doc):
+                return name_at[subject.i]
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
             for pobj in child.children:
@@ -264,13 +280,23 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
     return None
 
 
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above ``token``."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of) -> ActorMention:
     if owner.kind in ("country", "demonym", "metonym") or (owner.sector == "GOV" and owner.country):
         code = (owner.country or owner.code[:3]) + sector
         actor_sector = sector
     else:
         code, actor_sector = owner.code, owner.sector
-    if owner.token_start < first:
+    if owner.token_start < head.left_edge.i:
+        span = doc[head.left_edge.i : head.i + 1]  # the owner was found outside the phrase: "its forces"
+    elif owner.token_start < first:
         span = doc[owner.token_start : head.i + 1]
     else:
         span = doc[first : max(head.i + 1, owner.token_end)]
@@ -327,6 +353,28 @@ def _main_clause_subject(relcl_verb: Token, by_head: dict[int, list[ActorMention
     for child in governing.children:
         if child.dep_ == "nsubj" and child.i in by_head:
             return by_head[child.i]
+    return []
+
+
+def _agrees(pronoun: str, mentions: list[ActorMention], doc: Doc) -> bool:
+    """Number and person agreement between a pronoun and its candidate antecedents."""
+    if not mentions:
+        return False
+    plural = len({m.code for m in mentions}) > 1 or doc[mentions[0].head].tag_ in ("NNS", "NNPS")
+    kind = mentions[0].kind
+    if pronoun in ("it", "its"):
+        return not plural and kind in ("country", "metonym", "igo", "group", "agent") and doc[mentions[0].head].lemma_.lower() not in PERSON_TITLES
+    if pronoun in ("he", "she", "his", "her"):
+        return not plural and (kind == "person" or doc[mentions[0].head].lemma_.lower() in PERSON_TITLES)
+    return plural or kind == "group"  # they, their
+
+
+def _reporter_of(pronoun: Token, by_head: dict[int, list[ActorMention]]) -> list[ActorMention]:
+    governor = pronoun.head.head
+    for child in governor.children:
+        if child.dep_ == "nsubj" and child.i in by_head:
+            candidates = by_head[child.i]
+            return candidates if _agrees(pronoun.lower_, candidates, pronoun.doc) else []
     return []
 
 

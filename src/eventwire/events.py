@@ -168,7 +168,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
 
 def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | None:
     children = list(verb.children)
-    particles = {fold(c.lemma_) for c in children if c.dep_ == "prt"}
+    # A "particle" that governs a preposition is a misparsed quantity: "kidnapped up to 16 advisers".
+    particles = {fold(c.lemma_) for c in children if c.dep_ == "prt" and not any(g.dep_ == "prep" for g in c.children)}
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
     objects = _object_tokens(verb)
     object_lemmas = _lemmas(objects)
@@ -260,6 +261,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
                 return objects, f"object of '{head.text}' controls '{verb.text}'"
             current = head
             continue
+        if current.dep_ == "xcomp" and current.head.pos_ == "ADJ" and current.head.dep_ == "acomp":
+            current = current.head.head  # "France is ready to contribute": the subject of "is"
+            continue
         if current.dep_ == "advcl" and current.tag_ == "VBG":
             current = current.head
             continue
@@ -299,17 +303,21 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             how.append(f"target = object of '{pattern.prep}'")
     elif pattern.target == "object":
         object_deps = ("nsubjpass",) if passive else ("dobj", "dative", "iobj")
+        own_countries = {m.country for m in sources if m.country}
         for child in verb.children:
             if child.dep_ in object_deps:
-                targets.extend(_actors_at(child, mentions))
+                # "Israel strengthened its forces": the source's own forces are not its target.
+                owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+                targets.extend(m for m in _actors_at(child, mentions) if not (owned and m.country in own_countries))
         if targets:
             how.append("target = passive subject" if passive else "target = object")
     if not targets and pattern.complements:
         # "threatened to arrest those crews": the target is the complement's object.
         for complement in (c for c in verb.children if c.i in cand.consumed):
-            for child in complement.children:
-                if child.dep_ in ("dobj", "dative"):
-                    targets.extend(_actors_at(child, mentions))
+            # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
+            subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
+            objects = [m for c in complement.children if c.dep_ in ("dobj", "dative") for m in _actors_at(c, mentions)]
+            targets.extend(subjects or objects)
             for prep, pobj in _prep_objects(complement, TARGET_PREPS):
                 targets.extend(_actors_at(pobj, mentions))
             if targets:

@@ -198,6 +198,20 @@ class VerbPattern(_Entry):
         return self
 
 
+class IntentRule(_Entry):
+    """Codes starting with ``prefix`` become ``code`` when the event is only intended."""
+
+    prefix: str
+    code: str
+
+    @field_validator("prefix", "code")
+    @classmethod
+    def _digits(cls, value: str) -> str:
+        if not CAMEO_CODE.match(value):
+            raise ValueError(f"CAMEO code must be 2 to 4 digits, got {value!r}")
+        return value
+
+
 E = TypeVar("E", bound=BaseModel)
 
 

@@ -23,7 +23,9 @@ RUMOR_NOUNS = {"rumor", "rumour", "speculation", "hearsay"}
 INTENT_GOVERNORS = {
     "plan", "aim", "intend", "vow", "promise", "pledge", "seek", "want", "hope", "prepare", "expect",
     "decide", "offer", "propose", "mean", "wish", "resolve", "undertake", "commit", "consider",
+    "agree", "threaten",
 }
+INTENT_ADJECTIVES = {"ready", "prepared", "willing", "determined", "eager", "set", "poised"}
 NEGATING_GOVERNORS = {"deny", "refuse", "fail", "decline", "reject"}
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"might", "could", "would", "may", "can"}
@@ -48,8 +50,12 @@ def clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def decide_status(trigger: Token, mentions: MentionIndex) -> tuple[str, ActorMention | None, str]:
-    """Return (status, attributed_to, reason) for the event whose trigger is ``trigger``."""
+def decide_status(trigger: Token, mentions: MentionIndex, allow_intent: bool = True) -> tuple[str, ActorMention | None, str]:
+    """Return (status, attributed_to, reason) for the event whose trigger is ``trigger``.
+
+    With ``allow_intent`` false, intention cues are skipped: used once an intended event
+    has been recoded as the expression of intent, which is itself asserted or attributed.
+    """
     chain = clause_chain(trigger)
     own = chain[0]
     sent = trigger.sent
@@ -88,11 +94,10 @@ def decide_status(trigger: Token, mentions: MentionIndex) -> tuple[str, ActorMen
     for ancestor in trigger.ancestors:
         if fold(ancestor.lemma_) in RUMOR_NOUNS:
             return "rumor", None, f"inside '{ancestor.text}'"
-    if own_aux & INTENT_AUX or _going_to(own):
-        return "intent", None, "future tense"
-    for verb in [trigger] + chain[1:3]:
-        if fold(verb.lemma_) in INTENT_GOVERNORS and (verb.i == trigger.i or verb.i != own.i):
-            return "intent", None, f"intention '{verb.text}'"
+    if allow_intent:
+        intention = _intention(trigger, own, own_aux, chain)
+        if intention:
+            return "intent", None, intention
     for verb in chain[1:]:
         if fold(verb.lemma_) in REPORTING_VERBS:
             speaker = _speaker(verb, mentions)
@@ -104,6 +109,20 @@ def decide_status(trigger: Token, mentions: MentionIndex) -> tuple[str, ActorMen
             speaker = next((m for p in pobjs for m in mentions.at(p)), None)
             return "attributed", speaker, "'according to'"
     return "asserted", None, "stated as fact"
+
+
+def _intention(trigger: Token, own: Token, own_aux: set[str], chain: list[Token]) -> str:
+    """Why the event is only intended, or "" when it is not."""
+    if own_aux & INTENT_AUX or _going_to(own):
+        return "future tense"
+    for verb in chain[1:3]:
+        # The governor, never the trigger: "promised aid" is an asserted promise.
+        if fold(verb.lemma_) in INTENT_GOVERNORS and verb.i != trigger.i:
+            return f"intention '{verb.text}'"
+    # "France is ready to contribute troops": an adjective of readiness governs the clause.
+    if own.dep_ == "xcomp" and own.head.pos_ == "ADJ" and fold(own.head.lemma_) in INTENT_ADJECTIVES:
+        return f"intention '{own.head.text}'"
+    return ""
 
 
 def _going_to(verb: Token) -> bool:

@@ -12,9 +12,10 @@ from typing import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from .actors import ActorFinder, MentionIndex, build_index
-from .events import EventCoder
+from .events import EventCoder, event_id
 from .kb import KnowledgeBase, load_kb
 from .modality import decide_status
+from .kb_schema import CameoCode
 from .model import Article, ArticleResult, Event, Sentence
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
@@ -108,9 +109,23 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     assert ctx.mentions is not None
     for event, trigger in zip(ctx.result.events, ctx.triggers):
         status, speaker, reason = decide_status(trigger, ctx.mentions)
+        intended = pipe.ontology.intended(event.cameo) if status == "intent" else None
+        if intended is not None:
+            # CAMEO and PLOVER code a promised act as the expression of intent (03x, 13x),
+            # and that expression is itself asserted or attributed.
+            event.rule += f"; intended {event.cameo} -> {intended} ({reason})"
+            _recode(event, pipe.ontology.code(intended), ctx.article.content_hash)
+            status, speaker, reason = decide_status(trigger, ctx.mentions, allow_intent=False)
         event.status = status  # type: ignore[assignment]
         event.attributed_to = speaker
         event.status_reason = reason
+
+
+def _recode(event: Event, info: CameoCode, text_hash: str) -> None:
+    event.cameo, event.cameo_root = info.code, info.code[:2]
+    event.plover, event.plover_mode = info.plover, info.plover_mode
+    event.quad_class, event.goldstein = info.quad_class, info.goldstein
+    event.event_id = event_id(text_hash, event.sentence_index, event.trigger.start, event.source, event.target, info.code)
 
 
 @stage("where")
