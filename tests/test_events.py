@@ -86,3 +86,9 @@ def test_the_owner_of_a_rejected_thing_is_the_target(code):
 def test_the_subject_of_a_demanded_clause_is_the_target(code):
     rows = _rows(code("Egypt demanded that Israel withdraw its troops."))
     assert any(s == "EGY" and t == "ISR" and p == "REQUEST" for s, t, p in rows)
+
+
+def test_saying_what_another_must_do_is_a_demand(code):
+    rows = _rows(code("Britain said on Friday that Iran must release the detained sailors."))
+    assert ("GBR", "IRN", "REQUEST") in rows
+    assert not any(p == "REQUEST" for _, _, p in _rows(code("Britain said on Friday that the talks were useful.")))

@@ -27,6 +27,9 @@ OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "p
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 # Prepositions after a verb's object that name whose the object is: "calls by Annan", "an offer from Kabul".
 OWNER_PREPS = ("by", "from")
+# Verbs of saying whose normative complement ("X must ...", "X should ...") makes them a demand or appeal.
+SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "stress", "tell", "add", "write", "argue", "reiterate", "emphasize", "emphasise", "assert"}
+DEMAND_MODALS = {"must", "should", "ought"}
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
 # Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force.
@@ -67,10 +70,13 @@ class EventCoder:
         for token in sent:
             if token.pos_ == "VERB":
                 patterns = self.ontology.verbs.get(fold(token.lemma_))
-                if patterns:
-                    match = _best_verb_pattern(token, patterns)
-                    if match:
-                        found.append(match)
+                match = _best_verb_pattern(token, patterns) if patterns else None
+                if match:
+                    found.append(match)
+                elif fold(token.lemma_) in SPEECH_VERBS:
+                    demand = _normative_speech(token)
+                    if demand:
+                        found.append(demand)
             elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
                 for key in _noun_keys(token):
                     patterns = self.ontology.nouns.get(key)
@@ -204,6 +210,18 @@ def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | 
         if best is None or score > best.specificity:
             best = Candidate(verb, pattern, score, False, consumed)
     return best
+
+
+def _normative_speech(verb: Token) -> Candidate | None:
+    """ "Washington declared that China must drop its barriers": saying what another must do is a demand."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        if has_subject and modals & DEMAND_MODALS:
+            code = "100" if modals & {"must", "has", "have"} else "020"
+            pattern = VerbPattern(code=code, lemma=verb.lemma_.lower(), note=f"speech verb with '{(modals & DEMAND_MODALS).pop()}' clause")
+            return Candidate(verb, pattern, 1, False, set())
+    return None
 
 
 def _best_noun_pattern(noun: Token, patterns: list[VerbPattern]) -> Candidate | None:
