@@ -92,3 +92,18 @@ def test_saying_what_another_must_do_is_a_demand(code):
     rows = _rows(code("Britain said on Friday that Iran must release the detained sailors."))
     assert ("GBR", "IRN", "REQUEST") in rows
     assert not any(p == "REQUEST" for _, _, p in _rows(code("Britain said on Friday that the talks were useful.")))
+
+
+def test_the_threatened_act_gives_the_kind_of_threat(code):
+    strike = [e for e in code("Teachers in Kenya threatened to hold a general strike against the government.") if e.plover == "THREATEN"]
+    attack = [e for e in code("Iran threatened to attack Israeli ships.") if e.plover == "THREATEN"]
+    assert attack and attack[0].cameo == "1384"
+    # The threatened act is absorbed: no separate attack event.
+    assert not [e for e in code("Iran threatened to attack Israeli ships.") if e.plover == "ASSAULT"]
+    assert strike == [] or strike[0].cameo.startswith("13")
+
+
+def test_a_reported_would_is_an_intention_not_a_hypothesis(code):
+    events = code("Egypt said it would expel the Israeli ambassador.")
+    expel = [e for e in events if e.source and e.source.code == "EGY"]
+    assert expel and expel[0].plover == "THREATEN" and expel[0].status == "asserted"

@@ -85,8 +85,28 @@ class EventCoder:
                         if match:
                             found.append(match)
                             break
+        self._absorb_threatened_acts(found)
         consumed = set().union(*(c.consumed for c in found)) if found else set()
         return [c for c in found if c.trigger.i not in consumed]
+
+    def _absorb_threatened_acts(self, found: list[Candidate]) -> None:
+        """ "threatened to hold a strike": the threatened act is part of the threat, and names its kind.
+
+        The act's own code, mapped through the intent table, gives the specific threat
+        (a strike -> 133, an attack -> 138); a cooperative act leaves the threat generic.
+        """
+        by_token = {c.trigger.i: c for c in found}
+        for cand in found:
+            if cand.is_noun or not cand.pattern.code.startswith("13"):
+                continue
+            for complement in (c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")):
+                act = by_token.get(complement.i)
+                if act is None:
+                    continue
+                cand.consumed.add(complement.i)
+                threat = self.ontology.intended(act.pattern.code)
+                if not cand.pattern.complements and threat and threat.startswith("13"):
+                    cand.pattern = cand.pattern.model_copy(update={"code": threat, "note": f"threatened act coded {act.pattern.code}"})
 
     def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str):
         best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}

@@ -23,7 +23,7 @@ RUMOR_NOUNS = {"rumor", "rumour", "speculation", "hearsay"}
 INTENT_GOVERNORS = {
     "plan", "aim", "intend", "vow", "promise", "pledge", "seek", "want", "hope", "prepare", "expect",
     "decide", "offer", "propose", "mean", "wish", "resolve", "undertake", "commit", "consider",
-    "agree", "threaten",
+    "agree",
 }
 INTENT_ADJECTIVES = {"ready", "prepared", "willing", "determined", "eager", "set", "poised"}
 NEGATING_GOVERNORS = {"deny", "refuse", "fail", "decline", "reject"}
@@ -81,6 +81,8 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_intent: bool = T
             return "hypothetical", None, f"conditional '{(marks & CONDITIONAL_MARKS).pop()}'"
     if own_aux & NORMATIVE_AUX:
         return "hypothetical", None, f"normative '{(own_aux & NORMATIVE_AUX).pop()}'"
+    if "would" in own_aux and own.dep_ == "ccomp" and fold(own.head.lemma_) in REPORTING_VERBS | {"announce", "vow", "promise", "pledge"}:
+        own_aux = (own_aux - {"would"}) | {"will"}  # "said it would ...": a reported future, not a hypothesis
     if own_aux & HYPOTHETICAL_AUX:
         return "hypothetical", None, f"modal '{(own_aux & HYPOTHETICAL_AUX).pop()}'"
     for verb in chain[:3]:

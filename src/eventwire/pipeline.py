@@ -116,9 +116,17 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
             event.rule += f"; intended {event.cameo} -> {intended} ({reason})"
             _recode(event, pipe.ontology.code(intended), ctx.article.content_hash)
             status, speaker, reason = decide_status(trigger, ctx.mentions, allow_intent=False)
+        if status == "attributed" and _says_it_itself(event, speaker):
+            # "Egypt said it would expel ...": a verbal act reported by its own source is that act.
+            status, speaker, reason = "asserted", None, f"verbal act stated by its source ({reason})"
         event.status = status  # type: ignore[assignment]
         event.attributed_to = speaker
         event.status_reason = reason
+
+
+def _says_it_itself(event: Event, speaker) -> bool:
+    verbal = event.quad_class in (1, 3)
+    return verbal and speaker is not None and event.source is not None and speaker.code == event.source.code
 
 
 def _recode(event: Event, info: CameoCode, text_hash: str) -> None:
