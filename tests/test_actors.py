@@ -76,3 +76,18 @@ def test_possessive_owner_mention(pipeline):
 
     mentions = {m.text: m.code for m in pipeline.process(Article("t", "Turkey deployed its troops.")).mentions}
     assert mentions.get("its troops") == "TURMIL"
+
+
+def test_the_counted_group_fills_the_role(code):
+    events = code("Thousands of Georgian protesters rallied outside parliament in Tbilisi.")
+    assert any(e.plover == "PROTEST" and e.source.code == "GEOACT" for e in events if e.source)
+
+
+def test_a_domestic_group_takes_the_country_it_is_in(pipeline):
+    from eventwire.model import Article
+
+    codes = {m.text: m.code for m in pipeline.process(Article("t", "Rebels in Mali attacked an army base.")).mentions}
+    assert codes.get("Rebels in Mali") == "MLIREB"
+    # A country named as the place of an action is not the owner of its subject.
+    codes = {m.text: m.code for m in pipeline.process(Article("t", "Rebels attacked an army base in Mali.")).mentions}
+    assert not any(code == "MLIREB" for code in codes.values())

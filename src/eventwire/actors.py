@@ -125,7 +125,7 @@ class ActorFinder:
     def _agent_mentions(self, doc: Doc, names: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
         kb = self.kb
         name_at = {t: m for m in names for t in range(m.token_start, m.token_end)}
-        lemmas = [fold(t.lemma_) for t in doc]
+        lemmas = [_agent_lemma(t, kb) for t in doc]
         found: list[ActorMention] = []
         i, n = 0, len(doc)
         while i < n:
@@ -277,7 +277,25 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in name_at:
                     return name_at[pobj.i]
+        if child.dep_ == "prep" and child.lower_ == "in":
+            # "rebels in Ivory Coast": with no other owner, a country the group is in is its own.
+            for pobj in child.children:
+                owner = name_at.get(pobj.i)
+                if pobj.dep_ == "pobj" and owner is not None and owner.kind == "country":
+                    return owner
     return None
+
+
+def _agent_lemma(token: Token, kb) -> str:
+    """The token's lemma; a capitalised plural the tagger took for a name ("Rebels in Mali") is singularised."""
+    lemma = fold(token.lemma_)
+    if token.pos_ == "PROPN" and lemma not in kb.agent_words:
+        for cut in ("ies", "es", "s"):
+            if lemma.endswith(cut):
+                stem = lemma[: -len(cut)] + ("y" if cut == "ies" else "")
+                if stem in kb.agent_words:
+                    return stem
+    return lemma
 
 
 def _clause_subject(token: Token) -> Token | None:

@@ -25,6 +25,9 @@ NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", 
 OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "press", "push", "pressure",
                   "order", "invite", "encourage", "compel", "allow", "help", "warn"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+# Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
+                  "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
 # Prepositions after a verb's object that name whose the object is: "calls by Annan", "an offer from Kabul".
 OWNER_PREPS = ("by", "from")
 # Verbs of saying whose normative complement ("X must ...", "X should ...") makes them a demand or appeal.
@@ -270,6 +273,12 @@ def _best_noun_pattern(noun: Token, patterns: list[VerbPattern]) -> Candidate | 
 def _actors_at(token: Token, mentions: MentionIndex) -> list[ActorMention]:
     """Actors filling a role headed by ``token``, including coordinated ones."""
     found = list(mentions.at(token))
+    if not found and (token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM"):
+        # "Thousands of Georgian protesters rallied": the role is filled by what is counted.
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found.extend(mentions.at(pobj))
+                found.extend(m for conj in pobj.conjuncts for m in mentions.at(conj))
     for conj in token.conjuncts:
         found.extend(mentions.at(conj))
     unique: dict[tuple[str, int], ActorMention] = {}

@@ -48,6 +48,7 @@ class KnowledgeBase:
     names: dict[tuple[str, ...], list[NameHit]] = field(default_factory=dict)
     name_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths
     agent_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    agent_words: frozenset[str] = frozenset()  # every word of every agent term
 
     # ------------------------------------------------------------ resolution
     def actor_for(self, hit: NameHit, when: date | None = None) -> tuple[Actor, str]:
@@ -148,6 +149,7 @@ def build_kb(
 
     kb.name_lengths = _lengths_by_first_token(kb.names)
     kb.agent_lengths = _lengths_by_first_token(kb.agents)
+    kb.agent_words = frozenset(word for key in kb.agents for word in key)
     return kb
 
 
