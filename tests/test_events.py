@@ -107,3 +107,10 @@ def test_a_reported_would_is_an_intention_not_a_hypothesis(code):
     events = code("Egypt said it would expel the Israeli ambassador.")
     expel = [e for e in events if e.source and e.source.code == "EGY"]
     assert expel and expel[0].plover == "THREATEN" and expel[0].status == "asserted"
+
+
+def test_targets_from_the_object_phrase_and_the_threatened_act(code):
+    assert ("ISRMIL", "PSECOP", "ASSAULT") in _rows(code("Israeli tanks shelled positions of the Palestinian security forces near Rafah."))
+    assert ("IRN", "IRQ", "THREATEN") in _rows(code("Iran threatened to shell Iraqi towns near the border."))
+    consult = _rows(code("A group of Moroccan diplomats held a meeting with Egyptian officials in Cairo."))
+    assert ("MARGOV", "EGYGOV", "CONSULT") in consult

@@ -100,7 +100,7 @@ def _country_match(actor, gold: list[GoldActor]) -> bool:
     for g in gold:
         if g.country and g.country == actor.country:
             return True
-        if not g.country and g.code and actor.country is None and actor.code.startswith(g.code):
+        if not g.country and g.code and actor.country is None and actor.code[:3] == g.code[:3]:
             return True
     return False
 

@@ -28,8 +28,9 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 # Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
                   "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
-# Prepositions after a verb's object that name whose the object is: "calls by Annan", "an offer from Kabul".
-OWNER_PREPS = ("by", "from")
+# Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
+# "positions of the army", "a meeting with Obama".
+OWNER_PREPS = ("by", "from", "of", "with")
 # Verbs of saying whose normative complement ("X must ...", "X should ...") makes them a demand or appeal.
 SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "stress", "tell", "add", "write", "argue", "reiterate", "emphasize", "emphasise", "assert"}
 DEMAND_MODALS = {"must", "should", "ought"}
@@ -364,7 +365,8 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
             subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
             objects = [m for c in complement.children if c.dep_ in ("dobj", "dative") for m in _actors_at(c, mentions)]
-            targets.extend(subjects or objects)
+            owners = [] if subjects or objects else _owner_of_object(complement, mentions, False)[0]
+            targets.extend(subjects or objects or owners)
             for prep, pobj in _prep_objects(complement, TARGET_PREPS):
                 targets.extend(_actors_at(pobj, mentions))
             if targets:
