@@ -83,7 +83,11 @@ class ActorFinder:
     def _name_mentions(self, doc: Doc, published: date | None, sent_of: list[int]) -> list[ActorMention]:
         kb = self.kb
         folded = [fold(t.text) for t in doc]
-        entities = [(e.start, e.end, e.label_, e[-1].lemma_.lower()) for e in doc.ents]  # doc.ents is rebuilt per access
+        # doc.ents is rebuilt per access; keep what shadowing needs.
+        entities = [
+            (e.start, e.end, e.label_, any(fold(t.lemma_) in kb.agent_words and t.pos_ in ("NOUN", "PROPN") for t in e))
+            for e in doc.ents
+        ]
         found: list[ActorMention] = []
         i, n = 0, len(doc)
         while i < n:
@@ -241,15 +245,18 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def _shadowed(span, hit: NameHit, entities: list[tuple[int, int, str, str]]) -> bool:
-    """True when a country-like name is only part of a longer, different entity."""
+def _shadowed(span, hit: NameHit, entities: list[tuple[int, int, str, bool]]) -> bool:
+    """True when a country-like name is only part of a longer, different entity.
+
+    "Turkish Airlines" hides Turkey; "the Libyan Foreign Ministry" or "British Defence
+    Secretary Tom King" do not, because a sector word inside makes them the country's agents.
+    """
     if hit.kind not in ("country", "metonym", "demonym"):
         return False
-    for start, end, label, last_lemma in entities:
+    for start, end, label, has_agent_word in entities:
         if start <= span.start and span.end <= end and (end - start) > (span.end - span.start):
             if label in SHADOWING_ENTITIES:
-                # "the Libyan Foreign Ministry" is still Libya's government.
-                return not (label == "ORG" and last_lemma in ("ministry", "government", "army"))
+                return not has_agent_word
     return False
 
 
