@@ -21,6 +21,9 @@ KIND_PRIORITY = {"group": 0, "igo": 1, "person": 2, "metonym": 3, "country": 4, 
 SHADOWING_ENTITIES = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG", "LANGUAGE"}
 OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 OWNER_PREPS = {"of", "from"}
+# Sectors whose members act at home, so the country of the scene is theirs when nothing else says.
+DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY"}
+SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside"}
 # Nominals that stand for the article's current state actor: "the country", "the nation".
 STATE_NOMINALS = {"country", "nation", "state"}
 GOVERNMENT_NOMINALS = {"government", "authority", "regime", "administration", "leadership"}
@@ -144,6 +147,8 @@ class ActorFinder:
                 sector = kb.agents[key]
                 head = doc[i + length - 1]
                 owner = _owner(head, doc[i], name_at)
+                if owner is None and sector in DOMESTIC_SECTORS:
+                    owner = _country_of_the_scene(head, names)
                 if owner is not None:
                     found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of))
                 matched = length
@@ -293,6 +298,30 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
     return None
 
 
+def _country_of_the_scene(head: Token, names: list[ActorMention]) -> ActorMention | None:
+    """The one country where the sentence places its action: "Prisoners rioted at a jail in Dili".
+
+    Only for domestic sectors (police, protesters, students, ...), and only when every
+    place named after a locative preposition in the sentence belongs to one country.
+    """
+    sent = head.sent
+    scene: dict[str, ActorMention] = {}
+    for m in names:
+        if m.kind not in ("country", "metonym") or not (sent.start <= m.head < sent.end):
+            continue
+        token = head.doc[m.head]
+        if any(a.dep_ == "prep" and a.lower_ in SCENE_PREPS for a in token.ancestors if a.i >= sent.start):
+            scene.setdefault(m.country, m)
+    if len(scene) != 1:
+        return None
+    place = next(iter(scene.values()))
+    return ActorMention(
+        text=place.text, start=place.start, end=place.end, code=place.country, country=place.country, sector=None,
+        actor_id=None, sentence_index=place.sentence_index, kind="country", rule=f"scene of the action: {place.text}",
+        token_start=place.token_start, token_end=place.token_end, head=place.head,
+    )
+
+
 def _agent_lemma(token: Token, kb) -> str:
     """The token's lemma; a capitalised plural the tagger took for a name ("Rebels in Mali") is singularised."""
     lemma = fold(token.lemma_)
@@ -319,8 +348,9 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
         actor_sector = sector
     else:
         code, actor_sector = owner.code, owner.sector
-    if owner.token_start < head.left_edge.i:
-        span = doc[head.left_edge.i : head.i + 1]  # the owner was found outside the phrase: "its forces"
+    inside = head.left_edge.i <= owner.token_start and owner.token_end - 1 <= head.right_edge.i
+    if not inside:
+        span = doc[head.left_edge.i : head.i + 1]  # the owner is outside the phrase: "its forces", the scene
     elif owner.token_start < first:
         span = doc[owner.token_start : head.i + 1]
     else:
@@ -329,7 +359,7 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
         text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
         sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("person", "group", "igo") else None,
         sentence_index=sent_of[head.i], kind="agent",
-        rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})",
+        rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})" + (f"; {owner.rule}" if owner.rule.startswith("scene") else ""),
         token_start=span.start, token_end=span.end, head=head.i,
     )
 
