@@ -1,3 +1,5 @@
+import pytest
+
 def _rows(events):
     return {(e.source.code if e.source else None, e.target.code if e.target else None, e.plover) for e in events}
 
@@ -114,3 +116,17 @@ def test_targets_from_the_object_phrase_and_the_threatened_act(code):
     assert ("IRN", "IRQ", "THREATEN") in _rows(code("Iran threatened to shell Iraqi towns near the border."))
     consult = _rows(code("A group of Moroccan diplomats held a meeting with Egyptian officials in Cairo."))
     assert ("MARGOV", "EGYGOV", "CONSULT") in consult
+
+
+@pytest.mark.parametrize(
+    "text, row",
+    [
+        ("Washington delivered a new package of air defence missiles to Kyiv on Friday.", ("USAGOV", "UKRGOV", "AID")),
+        ("India shipped 15,000 tonnes of wheat to Afghanistan.", ("IND", "AFG", "AID")),
+        ("Iran has supplied Houthi rebels with drone parts.", ("IRN", "YEMREB", "AID")),
+        ("Qatar flew tents and medical supplies to Morocco.", ("QAT", "MAR", "AID")),
+        ("Sudanese refugees in Chad received emergency food supplies from the European Union.", ("IGOEUREEC", "SDNREF", "AID")),
+    ],
+)
+def test_aid_through_amounts_frames_and_receiving(code, text, row):
+    assert row in _rows(code(text))

@@ -25,6 +25,10 @@ NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", 
 OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "press", "push", "pressure",
                   "order", "invite", "encourage", "compel", "allow", "help", "warn"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+# Amounts and containers that an object's goods hide behind: "a package of missiles".
+CONTAINER_NOUNS = {"package", "shipment", "consignment", "tonne", "ton", "batch", "cargo", "load", "delivery",
+                   "convoy", "planeload", "truckload", "shipload", "quantity", "amount", "worth", "lot", "set",
+                   "supply", "million", "billion", "thousand", "hundred", "dozen", "kind", "type", "pallet", "crate"}
 # Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
                   "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
@@ -36,8 +40,9 @@ SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "st
 DEMAND_MODALS = {"must", "should", "ought"}
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
-# Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force.
-MATERIAL_QUADS = (2, 4)
+# Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force;
+# aid sent to "Kyiv" still goes to the government.
+MATERIAL_QUADS = (4,)
 
 
 @dataclass(slots=True)
@@ -168,7 +173,20 @@ def _pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None
 
 # ------------------------------------------------------------------ pattern matching
 def _object_tokens(verb: Token) -> list[Token]:
+    """What the verb acts on, looking through amounts and containers to the goods themselves.
+
+    "delivered a package of missiles", "shipped 15,000 tonnes of wheat", and in the
+    "supply X with Y" frame, "supplied the rebels with drones".
+    """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if direct:  # the parser hangs "with" on the verb or on its object
+        objects += [p for head in (verb, *direct) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for p in prep.children if p.dep_ == "pobj"]
+    for obj in list(objects):
+        if obj.lemma_.lower() in CONTAINER_NOUNS or obj.pos_ == "NUM":
+            objects += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj"]
     for obj in list(objects):
         objects.extend(obj.conjuncts)
     return objects
@@ -190,9 +208,11 @@ def _noun_keys(noun: Token) -> list[str]:
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:
+    """Lookup keys of object nouns, with their compound modifiers: "food rations" is also food."""
     found = set()
     for t in tokens:
         found.update(_noun_keys(t))
+        found.update(fold(c.lemma_) for c in t.children if c.dep_ == "compound")
     return found
 
 
@@ -340,6 +360,12 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     targets: list[ActorMention] = []
     passive = _is_passive(verb)
     subject_tokens, why = _subject_tokens(verb)
+    if pattern.source_prep:
+        givers = [m for _, pobj in _prep_objects(verb, (pattern.source_prep,)) for m in _actors_at(pobj, mentions)]
+        receivers = [m for token in subject_tokens for m in _actors_at(token, mentions)]
+        if givers:
+            how.append(f"source = object of '{pattern.source_prep}'" + (f"; target = {why}" if receivers else ""))
+        return Roles(givers, receivers if givers else [], how)
     for token in subject_tokens:
         sources.extend(_actors_at(token, mentions))
     if sources:

@@ -185,6 +185,9 @@ class VerbPattern(_Entry):
     complements: list[str] = []  # xcomp verb lemmas: "threaten" + "attack"
     modifiers: list[str] = []  # amod/compound lemmas of an event noun: "military" aid
     target: Literal["object", "prep", "none"] = "object"
+    # For verbs of receiving ("received aid from the EU"): the giver is the object of this
+    # preposition and becomes the source; the grammatical subject becomes the target.
+    source_prep: str | None = None
     # Joint actors of a reciprocal event act on each other: "A and B signed a deal" is A->B and B->A.
     reciprocal: bool = False
     note: str = ""
