@@ -130,3 +130,9 @@ def test_targets_from_the_object_phrase_and_the_threatened_act(code):
 )
 def test_aid_through_amounts_frames_and_receiving(code, text, row):
     assert row in _rows(code(text))
+
+
+def test_sanction_targets_and_refusals_aim_at_the_act(code):
+    assert ("IGOEUREEC", "RUS", "SANCTION") in _rows(code("The EU imposed an embargo on seaborne Russian oil imports."))
+    assert ("USA", "IRN", "SANCTION") in _rows(code("The United States imposed new sanctions against Iran."))
+    assert ("HUN", "IGOEUREEC", "REJECT") in _rows(code("Hungary refused to approve the EU's new aid package for Ukraine."))

@@ -34,8 +34,11 @@ def test_a_denial_does_not_negate_a_coordinated_verb(code):
     events = code("Russia denied any involvement and threatened to retaliate against Poland.")
     threat = next(e for e in events if e.plover == "THREATEN")
     assert threat.status == "asserted"
+    # A refusal absorbs the refused act: one REJECT aimed at the act's target, no attack.
     refused = code("Russia refused to attack Ukraine.")
-    assert next(e for e in refused if e.plover == "ASSAULT").status == "negated"
+    assert [(e.plover, e.target.code if e.target else None) for e in refused] == [("REJECT", "UKR")]
+    denied = code("Russia denied that its troops attacked Ukraine.")
+    assert all(e.status == "negated" for e in denied if e.plover == "ASSAULT")
 
 
 @pytest.mark.parametrize(

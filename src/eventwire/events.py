@@ -33,8 +33,8 @@ CONTAINER_NOUNS = {"package", "shipment", "consignment", "tonne", "ton", "batch"
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
                   "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
 # Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
-# "positions of the army", "a meeting with Obama".
-OWNER_PREPS = ("by", "from", "of", "with")
+# "positions of the army", "a meeting with Obama", "sanctions on Iran".
+OWNER_PREPS = ("by", "from", "of", "with", "on", "against")
 # Verbs of saying whose normative complement ("X must ...", "X should ...") makes them a demand or appeal.
 SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "stress", "tell", "add", "write", "argue", "reiterate", "emphasize", "emphasise", "assert"}
 DEMAND_MODALS = {"must", "should", "ought"}
@@ -101,18 +101,22 @@ class EventCoder:
     def _absorb_threatened_acts(self, found: list[Candidate]) -> None:
         """ "threatened to hold a strike": the threatened act is part of the threat, and names its kind.
 
+        A refusal absorbs the refused act the same way ("refused to approve the package").
+
         The act's own code, mapped through the intent table, gives the specific threat
         (a strike -> 133, an attack -> 138); a cooperative act leaves the threat generic.
         """
         by_token = {c.trigger.i: c for c in found}
         for cand in found:
-            if cand.is_noun or not cand.pattern.code.startswith("13"):
+            if cand.is_noun or not cand.pattern.code.startswith(("12", "13")):
                 continue
             for complement in (c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")):
                 act = by_token.get(complement.i)
                 if act is None:
                     continue
                 cand.consumed.add(complement.i)
+                if cand.pattern.code.startswith("12"):
+                    continue  # "refused to approve the package": one refusal, aimed at the act's target
                 threat = self.ontology.intended(act.pattern.code)
                 if not cand.pattern.complements and threat and threat.startswith("13"):
                     cand.pattern = cand.pattern.model_copy(update={"code": threat, "note": f"threatened act coded {act.pattern.code}"})
@@ -385,8 +389,8 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 targets.extend(m for m in _actors_at(child, mentions) if not (owned and m.country in own_countries))
         if targets:
             how.append("target = passive subject" if passive else "target = object")
-    if not targets and pattern.complements:
-        # "threatened to arrest those crews": the target is the complement's object.
+    if not targets and any(c.i in cand.consumed for c in verb.children):
+        # "threatened to arrest those crews": the target is the absorbed complement's object.
         for complement in (c for c in verb.children if c.i in cand.consumed):
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
             subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
@@ -430,9 +434,11 @@ def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tupl
                 if found:
                     return found, f"target = '{child.text}', owner of the object '{obj.text}'"
         for prep, pobj in _prep_objects(obj, OWNER_PREPS):
-            found = _actors_at(pobj, mentions)
+            found = _actors_at(pobj, mentions) or [
+                m for c in pobj.children if c.dep_ in ("poss", "amod", "compound") for m in _actors_at(c, mentions)
+            ]  # "an embargo on Russian oil imports"
             if found:
-                return found, f"target = object of '{prep}' after the object '{obj.text}'"
+                return found, f"target = '{prep}' {pobj.text} after the object '{obj.text}'"
     return [], ""
 
 
