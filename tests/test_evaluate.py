@@ -61,3 +61,32 @@ def test_the_dev_gold_set_loads(shared_data):
     assert len(records) > 100
     labels = {r.event for r in records}
     assert not labels & {"DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT", "DOCUMENT"}
+
+
+def test_article_records_score_each_gold_event_against_one_coding(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a1", "text": "T1", "events": [
+            {"event": "ACCUSE", "source": [{"code": "USA"}], "target": [{"code": "IRN"}]},
+            {"event": "ACCUSE", "source": [{"code": "IRN"}], "target": [{"code": "USA"}]},
+            {"event": "AID", "source": [{"code": "JPN"}]},
+        ]},
+        {"id": "a2", "text": "T2", "events": []},
+    ]) + "\n")
+    records = load_gold(path)
+    assert [(r.record_id, r.event) for r in records] == [("a1", "ACCUSE"), ("a1", "ACCUSE"), ("a1", "AID"), ("a2", "NONE")]
+    calls = []
+
+    def code_record(record):
+        calls.append(record.record_id)
+        if record.text == "T1":  # one accusation each way and a stray threat, no aid
+            return [_event("ACCUSE", "USA", "IRN"), _event("ACCUSE", "IRN", "USA"), _event("THREATEN", "USA")]
+        return []
+
+    report = evaluate(records, code_record)
+    assert calls == ["a1", "a2"]  # each article is coded once
+    assert report["records"] == 2 and report["gold_events"] == 3
+    assert report["by_type"]["ACCUSE"]["matched"] == 2 and report["by_type"]["AID"]["matched"] == 0
+    assert report["target_country_accuracy"] == 1.0  # each gold accusation found its own coded event
+    assert report["by_type"]["THREATEN"]["false_positive"] == 1
+    assert report["false_event_rate"] == 0.0

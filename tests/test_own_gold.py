@@ -40,3 +40,10 @@ def test_detection_typing_and_actors_stay_above_their_floors(report):
     assert overall["type_accuracy"] >= 0.85
     assert overall["precision"] >= 0.78
     assert overall["source_country_accuracy"] >= 0.93
+
+
+def test_article_gold_scores_whole_articles(pipeline):
+    report = run_eval(REPO / "examples" / "gold" / "articles.jsonl", pipeline)
+    assert report["records"] == 6 and report["gold_events"] >= 20
+    assert report["precision"] >= 0.9 and report["recall"] >= 0.7
+    assert report["false_event_rate"] == 0.0  # the market report has no political event

@@ -6,6 +6,7 @@ scores are computed per PLOVER type and overall, with a confusion table.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -66,20 +67,25 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     records = []
     for index, raw in enumerate(raw_records):
         text = raw.get("text")
-        event = (raw.get("event") or raw.get("plover") or "").upper() or NONE_LABEL
-        if not text or event == "DOCUMENT":
+        if not text or (raw.get("event") or "").upper() == "DOCUMENT":
             continue
-        records.append(
-            GoldRecord(
-                record_id=str(raw.get("id", index)),
-                text=text,
-                published=parse_published(raw.get("date") or raw.get("published")),
-                event=LABEL_MAP.get(event, event),
-                sources=_actors(raw.get("source")),
-                targets=_actors(raw.get("target")),
-                status=raw.get("status"),
+        record_id = str(raw.get("id", index))
+        published = parse_published(raw.get("date") or raw.get("published"))
+        # A whole article lists its events; a sentence record is its own single event.
+        gold_events = raw["events"] if isinstance(raw.get("events"), list) else [raw]
+        for gold in gold_events or [{}]:
+            event = (gold.get("event") or gold.get("plover") or "").upper() or NONE_LABEL
+            records.append(
+                GoldRecord(
+                    record_id=record_id,
+                    text=text,
+                    published=published,
+                    event=LABEL_MAP.get(event, event),
+                    sources=_actors(gold.get("source")),
+                    targets=_actors(gold.get("target")),
+                    status=gold.get("status"),
+                )
             )
-        )
     return records
 
 
@@ -122,49 +128,56 @@ def _best_event(events: list[Event], record: GoldRecord) -> Event | None:
 
 def evaluate(records: Iterable[GoldRecord], code_record) -> dict[str, Any]:
     """Score ``code_record(record) -> list[Event]`` on the gold records."""
+    records = list(records)
     per_type: dict[str, Counter] = defaultdict(Counter)
     confusion: dict[str, Counter] = defaultdict(Counter)
     totals: Counter = Counter()
     status_hits = Counter()
     misses: list[dict[str, Any]] = []
-    for record in records:
-        events = code_record(record)
-        gold = record.event
+    # Records of one article share its id and text: code it once, score each gold event.
+    for _, group in itertools.groupby(records, key=lambda r: (r.record_id, r.text)):
+        group = list(group)
+        events = code_record(group[0])
         predicted_types = {e.plover for e in events}
-        if gold == NONE_LABEL:
+        gold_types = {r.event for r in group} - {NONE_LABEL}
+        if not gold_types:
             totals["none_records"] += 1
             totals["none_with_events"] += bool(events)
             for t in predicted_types:
                 per_type[t]["false_positive"] += 1
             confusion[NONE_LABEL][max(predicted_types) if predicted_types else NONE_LABEL] += 1
             continue
-        totals["gold"] += 1
-        per_type[gold]["gold"] += 1
-        if events:
-            totals["detected"] += 1
-        best = _best_event(events, record)
-        top = max(events, key=lambda e: e.confidence).plover if events else NONE_LABEL
-        confusion[gold][gold if best else top] += 1
-        for t in predicted_types - {gold}:
+        for t in predicted_types - gold_types:
             per_type[t]["false_positive"] += 1
-        if best is None:
-            if len(misses) < 200:
-                misses.append({"id": record.record_id, "gold": gold, "coded": sorted(predicted_types), "text": record.text})
-            continue
-        totals["matched"] += 1
-        per_type[gold]["matched"] += 1
-        per_type[gold]["true_positive"] += 1
-        if record.sources:
-            totals["source_gold"] += 1
-            totals["source_country"] += _country_match(best.source, record.sources)
-            totals["source_code"] += _code_match(best.source, record.sources)
-        if record.targets:
-            totals["target_gold"] += 1
-            totals["target_country"] += _country_match(best.target, record.targets)
-            totals["target_code"] += _code_match(best.target, record.targets)
-        if record.status:
-            status_hits["gold"] += 1
-            status_hits["correct"] += best.status == record.status
+        unused = list(events)
+        for record in (r for r in group if r.event != NONE_LABEL):
+            gold = record.event
+            totals["gold"] += 1
+            per_type[gold]["gold"] += 1
+            if events:
+                totals["detected"] += 1
+            best = _best_event(unused, record)
+            top = max(events, key=lambda e: e.confidence).plover if events else NONE_LABEL
+            confusion[gold][gold if best else top] += 1
+            if best is None:
+                if len(misses) < 200:
+                    misses.append({"id": record.record_id, "gold": gold, "coded": sorted(predicted_types), "text": record.text})
+                continue
+            unused.remove(best)
+            totals["matched"] += 1
+            per_type[gold]["matched"] += 1
+            per_type[gold]["true_positive"] += 1
+            if record.sources:
+                totals["source_gold"] += 1
+                totals["source_country"] += _country_match(best.source, record.sources)
+                totals["source_code"] += _code_match(best.source, record.sources)
+            if record.targets:
+                totals["target_gold"] += 1
+                totals["target_country"] += _country_match(best.target, record.targets)
+                totals["target_code"] += _code_match(best.target, record.targets)
+            if record.status:
+                status_hits["gold"] += 1
+                status_hits["correct"] += best.status == record.status
     by_type = {}
     for label, c in sorted(per_type.items()):
         precision = _ratio(c["true_positive"], c["true_positive"] + c["false_positive"])
@@ -176,7 +189,7 @@ def evaluate(records: Iterable[GoldRecord], code_record) -> dict[str, Any]:
     precision = _ratio(tp, tp + fp)
     recall = _ratio(totals["matched"], totals["gold"])
     return {
-        "records": totals["gold"] + totals["none_records"],
+        "records": len({(r.record_id, r.text) for r in records}),
         "gold_events": totals["gold"],
         "detection_recall": _ratio(totals["detected"], totals["gold"]),
         "type_accuracy": _ratio(totals["matched"], totals["detected"]),
