@@ -59,3 +59,11 @@ def test_an_intended_act_is_coded_as_the_intent_to_act(code, text, cameo, plover
 def test_agreeing_is_itself_asserted(code):
     agreed = next(e for e in code("Ukraine and Turkey agreed on Tuesday to expand the grain corridor.") if e.plover == "AGREE")
     assert agreed.status == "asserted"
+
+
+def test_a_cooperative_act_explicitly_not_done_is_a_rejection(code):
+    failed = code("Israel and the Palestinians failed to reach an agreement on Sunday.")
+    assert failed and all(e.plover == "REJECT" and e.cameo == "127" and "refused" in e.rule for e in failed)
+    # Conflict that did not happen stays a negated event, not a rejection.
+    held = code("Pakistani troops did not fire on Indian positions.")
+    assert held and all(e.plover == "ASSAULT" and e.status == "negated" for e in held)

@@ -202,7 +202,7 @@ class VerbPattern(_Entry):
 
 
 class IntentRule(_Entry):
-    """Codes starting with ``prefix`` become ``code`` when the event is only intended."""
+    """Codes starting with ``prefix`` become ``code`` when the event is only intended (or refused)."""
 
     prefix: str
     code: str

@@ -50,11 +50,14 @@ def clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def decide_status(trigger: Token, mentions: MentionIndex, allow_intent: bool = True) -> tuple[str, ActorMention | None, str]:
+def decide_status(
+    trigger: Token, mentions: MentionIndex, allow_intent: bool = True, allow_negation: bool = True,
+) -> tuple[str, ActorMention | None, str]:
     """Return (status, attributed_to, reason) for the event whose trigger is ``trigger``.
 
-    With ``allow_intent`` false, intention cues are skipped: used once an intended event
-    has been recoded as the expression of intent, which is itself asserted or attributed.
+    With ``allow_intent`` or ``allow_negation`` false, those cues are skipped: used once an
+    intended or refused act has been recoded as the expression of intent or the rejection,
+    which is itself asserted or attributed.
     """
     chain = clause_chain(trigger)
     own = chain[0]
@@ -64,10 +67,10 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_intent: bool = T
         return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
     # Negation binds to the trigger's own clause, or to a governor that denies it.
-    for verb in (trigger, own):
+    for verb in (trigger, own) if allow_negation else ():
         if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in verb.children):
             return "negated", None, f"negation on '{verb.text}'"
-    for verb in chain[1:3]:
+    for verb in chain[1:3] if allow_negation else ():
         if fold(verb.lemma_) in NEGATING_GOVERNORS:
             return "negated", None, f"governed by '{verb.text}'"
         if verb.lemma_ == "have" and any(c.lower_ == "yet" for c in verb.children):

@@ -19,16 +19,25 @@ class Ontology:
     verbs: dict[str, list[VerbPattern]]  # folded verb lemma -> patterns, file order
     nouns: dict[str, list[VerbPattern]]  # folded noun lemma -> patterns
     intent_rules: list[IntentRule] = field(default_factory=list)  # longest prefix first
+    negated_rules: list[IntentRule] = field(default_factory=list)  # longest prefix first
 
     def code(self, cameo: str) -> CameoCode:
         return self.codes[cameo]
 
     def intended(self, cameo: str) -> str | None:
         """The CAMEO code for promising or planning ``cameo`` (03x or 13x), if there is one."""
-        for rule in self.intent_rules:
-            if cameo.startswith(rule.prefix):
-                return rule.code
-        return None
+        return _longest_prefix(self.intent_rules, cameo)
+
+    def refused(self, cameo: str) -> str | None:
+        """The CAMEO rejection (12x) that an explicitly undone cooperative ``cameo`` amounts to."""
+        return _longest_prefix(self.negated_rules, cameo)
+
+
+def _longest_prefix(rules: list[IntentRule], cameo: str) -> str | None:
+    for rule in rules:
+        if cameo.startswith(rule.prefix):
+            return rule.code
+    return None
 
     @property
     def pattern_count(self) -> int:
@@ -36,7 +45,8 @@ class Ontology:
 
 
 def build_ontology(
-    codes: list[CameoCode], patterns: list[VerbPattern], source: str = "lexicon", intent_rules: list[IntentRule] = (),
+    codes: list[CameoCode], patterns: list[VerbPattern], source: str = "lexicon",
+    intent_rules: list[IntentRule] = (), negated_rules: list[IntentRule] = (),
 ) -> Ontology:
     by_code = {c.code: c for c in codes}
     verbs: dict[str, list[VerbPattern]] = {}
@@ -48,15 +58,21 @@ def build_ontology(
             verbs.setdefault(fold(pattern.lemma), []).append(pattern)
         else:
             nouns.setdefault(fold(pattern.noun or ""), []).append(pattern)
-    for rule in intent_rules:
+    for rule in (*intent_rules, *negated_rules):
         if rule.code not in by_code:
-            raise KnowledgeError(f"intent rule {rule.prefix!r} -> {rule.code!r}: the codebook lacks {rule.code!r}")
-    ordered = sorted(intent_rules, key=lambda r: -len(r.prefix))
-    return Ontology(by_code, verbs, nouns, ordered)
+            raise KnowledgeError(f"modal code rule {rule.prefix!r} -> {rule.code!r}: the codebook lacks {rule.code!r}")
+
+    def longest_first(rules):
+        return sorted(rules, key=lambda r: -len(r.prefix))
+
+    return Ontology(by_code, verbs, nouns, longest_first(intent_rules), longest_first(negated_rules))
 
 
 def load_ontology(data_dir: Path = DATA_DIR, extra_patterns: list[VerbPattern] | None = None) -> Ontology:
     codes = load_entries(data_dir / "cameo.json", "codes", CameoCode)
     patterns = load_entries(data_dir / "verbs.json", "patterns", VerbPattern)
-    intent_rules = load_entries(data_dir / "intent.json", "intent", IntentRule)
-    return build_ontology(codes, patterns + list(extra_patterns or []), str(data_dir / "verbs.json"), intent_rules)
+    intent_rules = load_entries(data_dir / "modal_codes.json", "intent", IntentRule)
+    negated_rules = load_entries(data_dir / "modal_codes.json", "negated", IntentRule)
+    return build_ontology(
+        codes, patterns + list(extra_patterns or []), str(data_dir / "verbs.json"), intent_rules, negated_rules,
+    )

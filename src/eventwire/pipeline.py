@@ -109,13 +109,19 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     assert ctx.mentions is not None
     for event, trigger in zip(ctx.result.events, ctx.triggers):
         status, speaker, reason = decide_status(trigger, ctx.mentions)
-        intended = pipe.ontology.intended(event.cameo) if status == "intent" else None
-        if intended is not None:
-            # CAMEO and PLOVER code a promised act as the expression of intent (03x, 13x),
-            # and that expression is itself asserted or attributed.
-            event.rule += f"; intended {event.cameo} -> {intended} ({reason})"
-            _recode(event, pipe.ontology.code(intended), ctx.article.content_hash)
-            status, speaker, reason = decide_status(trigger, ctx.mentions, allow_intent=False)
+        # CAMEO and PLOVER code a promised act as the expression of intent (03x, 13x) and a
+        # cooperative act explicitly not done as a rejection (12x); that expression is itself
+        # asserted or attributed.
+        if status == "intent":
+            recoded = pipe.ontology.intended(event.cameo)
+        elif status == "negated":
+            recoded = pipe.ontology.refused(event.cameo)
+        else:
+            recoded = None
+        if recoded is not None:
+            event.rule += f"; {'intended' if status == 'intent' else 'refused'} {event.cameo} -> {recoded} ({reason})"
+            _recode(event, pipe.ontology.code(recoded), ctx.article.content_hash)
+            status, speaker, reason = decide_status(trigger, ctx.mentions, allow_intent=False, allow_negation=False)
         if status == "attributed" and _says_it_itself(event, speaker):
             # "Egypt said it would expel ...": a verbal act reported by its own source is that act.
             status, speaker, reason = "asserted", None, f"verbal act stated by its source ({reason})"
