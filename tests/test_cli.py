@@ -88,3 +88,29 @@ def test_code_and_ingest_the_seed_article(tmp_path, pipeline, shared_data):
     assert runner.invoke(app, ["ingest", str(seed), "--db", str(db)]).exit_code == 0
     stats = json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)
     assert stats["totals"]["articles"] == 1 and stats["totals"]["events"] == len(rows)
+
+
+def test_actors_lookup_resolves_by_date_and_explains(pipeline):
+    minister = runner.invoke(app, ["actors", "lookup", "Cavusoglu", "--date", "2019-05-01"])
+    assert minister.exit_code == 0 and "TURGOV" in minister.stdout and "foreign minister" in minister.stdout
+    seat = runner.invoke(app, ["actors", "lookup", "the Kremlin"])
+    assert seat.exit_code == 0 and "RUSGOV" in seat.stdout
+    sector = runner.invoke(app, ["actors", "lookup", "forces"])
+    assert sector.exit_code == 0 and "MIL" in sector.stdout
+    missing = runner.invoke(app, ["actors", "lookup", "Zorblax Quintana"])
+    assert missing.exit_code == 1 and "not in the knowledge base" in missing.stdout
+    assert runner.invoke(app, ["actors", "lookup", "Putin", "--date", "last year"]).exit_code == 1
+
+
+def test_actors_unknown_lists_names_by_frequency(tmp_path, pipeline):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Zorblax Quintana met Egypt's foreign minister in Cairo on Monday.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Zorblax Quintana criticised Israel on Tuesday.\n", encoding="utf-8")
+    db = tmp_path / "u.duckdb"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    listed = runner.invoke(app, ["actors", "unknown", "--db", str(db), "--json"])
+    rows = json.loads(listed.stdout)
+    top = rows[0]
+    assert top["name"] == "Zorblax Quintana" and top["mentions"] == 2 and top["articles"] == 2
+    assert "Zorblax Quintana" in top["example"]

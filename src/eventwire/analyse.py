@@ -1,6 +1,7 @@
 """The analyse stage: summaries over a store, as composable DuckDB queries.
 
-Counts by event type, dyad and day, and the rejects with their reasons.
+Counts by event type, dyad and day, the rejects with their reasons, and the
+unknown names that the knowledge base could learn.
 """
 
 from __future__ import annotations
@@ -43,3 +44,14 @@ def stats(store: Store, limit: int = 20) -> dict[str, Any]:
             "SELECT reason, count(*) AS records, min(origin) AS example FROM rejects GROUP BY ALL ORDER BY records DESC, reason",
         ),
     }
+
+
+def unknown_actors(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    """Named people and organizations the knowledge base lacks, most frequent first, with one context."""
+    return _rows(
+        store,
+        """SELECT text AS name, mode(label) AS label, count(*) AS mentions, count(DISTINCT content_hash) AS articles,
+                  arg_min(context, article_id) AS example
+           FROM unknown_names GROUP BY text ORDER BY mentions DESC, articles DESC, name LIMIT ?""",
+        [limit],
+    )

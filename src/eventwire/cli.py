@@ -1,6 +1,6 @@
 """The ``eventwire`` command line: a thin layer over the pipeline, store and analyses.
 
-Commands: code, ingest, export, stats, eval.
+Commands: code, ingest, export, stats, actors (unknown, lookup), eval.
 """
 
 from __future__ import annotations
@@ -300,6 +300,67 @@ def stats(
         for row in rows:
             table.add_row(*("-" if v is None else str(v) for v in row.values()))
         out.print(table)
+
+
+# ------------------------------------------------------------------ actors
+actors_app = typer.Typer(help="Inspect the actor knowledge base and the names it is missing.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("unknown")
+def actors_unknown(
+    db: Path = typer.Option(..., "--db", help="DuckDB file written by `eventwire ingest`."),
+    limit: int = typer.Option(50, "--limit", help="Names to show."),
+    as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
+) -> None:
+    """Named people and organizations not in the knowledge base, by frequency, with an example sentence."""
+    from .analyse import unknown_actors
+    from .store import Store
+
+    try:
+        store = Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    with store:
+        rows = unknown_actors(store, limit=limit)
+    if as_json:
+        out.file.write(json.dumps(rows, indent=2) + "\n")
+        return
+    if not rows:
+        out.print("no unknown names")
+        return
+    table = Table(title="Unknown names", title_justify="left", header_style="bold")
+    for column in ("name", "label", "mentions", "articles", "example"):
+        table.add_column(column, overflow="fold", justify="right" if column in ("mentions", "articles") else "left")
+    for row in rows:
+        table.add_row(row["name"], row["label"], str(row["mentions"]), str(row["articles"]), row["example"])
+    out.print(table)
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: str = typer.Argument(..., help="A name as it appears in text: 'Cavusoglu', 'the Kremlin', 'GNA'."),
+    on: Optional[str] = typer.Option(None, "--date", help="Resolve roles on this day (YYYY-MM-DD); default: current role."),
+) -> None:
+    """Show what a name resolves to in the knowledge base, and why."""
+    from .when import parse_published
+
+    when = parse_published(on) if on else None
+    if on and when is None:
+        _fail(f"--date {on!r} is not a date (use YYYY-MM-DD)")
+    pipe = _pipeline()
+    text = name[4:] if name.lower().startswith("the ") else name
+    doc = pipe.nlp(text)
+    found = pipe.kb.lookup(text, [t.text for t in doc], [t.lemma_ for t in doc], when)
+    if not found:
+        out.print(f"{name!r} is not in the knowledge base (see `eventwire actors unknown` for names worth adding)")
+        raise typer.Exit(1)
+    table = Table(title=f"{name}" + (f" on {when.isoformat()}" if when else ""), title_justify="left", header_style="bold")
+    for column in ("code", "country", "sector", "actor_id", "kind", "why"):
+        table.add_column(column, overflow="fold")
+    for actor, kind, why in found:
+        table.add_row(actor.code, actor.country or "-", actor.sector or "-", actor.actor_id or "-", kind, why)
+    out.print(table)
 
 
 # ------------------------------------------------------------------ eval

@@ -73,6 +73,26 @@ class KnowledgeBase:
         return Actor(f"person:{person.id}", person.name, role.code, role.country, role.sector, "person"), why
 
 
+    def lookup(self, name: str, words: list[str], lemmas: list[str], when: date | None = None) -> list[tuple[Actor, str, str]]:
+        """Every actor ``name`` (as ``words``, with their ``lemmas``) can denote on ``when``: (actor, kind, why).
+
+        Sector words resolve too, by lemma: "forces" is the MIL sector word "force".
+        """
+        tokens = tuple(fold(t) for t in words)
+        found = []
+        for hit in self.names.get(tokens, []):
+            actor, why = self.actor_for(hit, when)
+            if hit.exact_case and not name.replace(".", "").replace("-", "").isupper():
+                why += f"; only matches when written in capitals ({name!r} is not)"
+            found.append((actor, hit.kind, why))
+        lemma_key = tuple(fold(t) for t in lemmas)
+        sector = self.agents.get(lemma_key)
+        if sector:
+            found.append((Actor(f"agent:{' '.join(lemma_key)}", name, sector, None, sector, "agent"), "agent",
+                          f"sector word: combines with its owner's country ('Libyan {name}' -> LBY{sector})"))
+        return found
+
+
 def role_on(roles: list[Role], when: date | None) -> tuple[Role, str]:
     """The role held on ``when``; without a date, the current or latest role."""
     if when is not None:
