@@ -1,6 +1,6 @@
 """The ``eventwire`` command line: a thin layer over the pipeline, store and analyses.
 
-Commands: code, ingest, export, stats, actors (unknown, lookup), eval.
+Commands: code, ingest, export, stats, actors (unknown, lookup), dict import, eval.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -300,6 +301,53 @@ def stats(
         for row in rows:
             table.add_row(*("-" if v is None else str(v) for v in row.values()))
         out.print(table)
+
+
+@app.callback()
+def _options(
+    kb: Optional[Path] = typer.Option(
+        None, "--kb", help="A knowledge overlay written by `eventwire dict import`, used on top of the built-in knowledge.",
+    ),
+) -> None:
+    from .pipeline import OVERLAY_ENV
+
+    if kb is not None:
+        if not kb.is_dir():
+            _fail(f"--kb {kb}: no such directory")
+        os.environ[OVERLAY_ENV] = str(kb)
+
+
+# ------------------------------------------------------------------ dict
+dict_app = typer.Typer(help="Bring legacy PETRARCH/TABARI dictionaries into eventwire.", no_args_is_help=True)
+app.add_typer(dict_app, name="dict")
+
+
+@dict_app.command("import")
+def dict_import(
+    files: list[Path] = typer.Argument(..., help="TABARI-format .actors or agents files (Phoenix.*.txt)."),
+    out_dir: Path = typer.Option(..., "--out", help="Overlay directory to write (groups.json, people.json, agents.json)."),
+) -> None:
+    """Convert actor and agent dictionaries, with date-restricted codes, into a knowledge overlay.
+
+    Use it with `eventwire --kb DIR code ...` or the EVENTWIRE_KB_OVERLAY variable. The overlay
+    adds names; a name eventwire already knows keeps its built-in meaning.
+    """
+    from .dictionaries import import_dictionaries, write_overlay
+    from .nlp import load_nlp
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        _fail(f"no such file: {', '.join(missing)}")
+    nlp = load_nlp()
+
+    def lemmatize(phrase: str) -> str:
+        return " ".join(t.lemma_.lower() for t in nlp(phrase)) if phrase else ""
+
+    report = import_dictionaries(files, lemmatize)
+    written = write_overlay(report, out_dir)
+    out.print(", ".join(f"{n} {name}" for name, n in written.items()) + f" -> {out_dir}", highlight=False)
+    for reason, count in report.skipped.most_common():
+        err.print(f"skipped {count}: {reason} (first: {report.examples[reason]})", highlight=False)
 
 
 # ------------------------------------------------------------------ actors

@@ -128,8 +128,13 @@ def build_kb(
     groups: Iterable[Group],
     people: Iterable[Person],
     tokenize: Callable[[str], list[str]],
+    overlay: tuple[list[Group], list[Person], list[AgentGroup]] = ([], [], []),
 ) -> KnowledgeBase:
-    """Index every name by the folded tokens the spaCy tokenizer gives it."""
+    """Index every name by the folded tokens the spaCy tokenizer gives it.
+
+    ``overlay`` (a user's imported dictionaries) only adds: a name or sector word the
+    package already knows keeps its meaning.
+    """
     kb = KnowledgeBase(
         countries={c.iso3: c for c in countries},
         organizations={o.id: o for o in organizations},
@@ -138,9 +143,9 @@ def build_kb(
         agents={},
     )
 
-    def add(name: str, hit_kind: str, key: str) -> None:
+    def add(name: str, hit_kind: str, key: str, only_new: bool = False) -> None:
         tokens = tuple(fold(t) for t in tokenize(name))
-        if not tokens:
+        if not tokens or (only_new and tokens in kb.names):
             return
         hit = NameHit(hit_kind, key, _is_short_caps(name))
         bucket = kb.names.setdefault(tokens, [])
@@ -166,6 +171,18 @@ def build_kb(
     for a in agents:
         for term in a.terms:
             kb.agents[tuple(fold(t) for t in term.split())] = a.sector
+    extra_groups, extra_people, extra_agents = overlay
+    for g in extra_groups:
+        kb.groups.setdefault(g.id, g)
+        for name in (g.name, *g.aliases):
+            add(name, "group", g.id, only_new=True)
+    for p in extra_people:
+        kb.people.setdefault(p.id, p)
+        for name in (p.name, *p.aliases):
+            add(name, "person", p.id, only_new=True)
+    for a in extra_agents:
+        for term in a.terms:
+            kb.agents.setdefault(tuple(fold(t) for t in term.split()), a.sector)
 
     kb.name_lengths = _lengths_by_first_token(kb.names)
     kb.agent_lengths = _lengths_by_first_token(kb.agents)
@@ -180,8 +197,8 @@ def _lengths_by_first_token(index: dict[tuple[str, ...], object]) -> dict[str, t
     return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
-def load_kb(tokenize: Callable[[str], list[str]], data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """Load and validate every knowledge file in ``data_dir``."""
+def load_kb(tokenize: Callable[[str], list[str]], data_dir: Path = DATA_DIR, overlay_dir: Path | None = None) -> KnowledgeBase:
+    """Load and validate every knowledge file in ``data_dir``, then the optional user overlay."""
     if not data_dir.is_dir():
         raise KnowledgeError(f"{data_dir}: knowledge directory is missing")
     return build_kb(
@@ -191,4 +208,18 @@ def load_kb(tokenize: Callable[[str], list[str]], data_dir: Path = DATA_DIR) -> 
         load_entries(data_dir / "groups.json", "groups", Group),
         load_entries(data_dir / "people.json", "people", Person),
         tokenize,
+        load_overlay(overlay_dir) if overlay_dir else ([], [], []),
     )
+
+
+def load_overlay(directory: Path) -> tuple[list[Group], list[Person], list[AgentGroup]]:
+    """A user overlay written by `eventwire dict import`; each of its files is optional."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KnowledgeError(f"{directory}: knowledge overlay directory is missing")
+
+    def optional(name: str, key: str, model):
+        path = directory / name
+        return load_entries(path, key, model) if path.exists() else []
+
+    return optional("groups.json", "groups", Group), optional("people.json", "people", Person), optional("agents.json", "agents", AgentGroup)

@@ -6,7 +6,9 @@ stages over each parsed article; the CLI, Python API and store all use it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
@@ -51,13 +53,14 @@ def stage(name: str) -> Callable[[Stage], Stage]:
 
 class Pipeline:
     def __init__(self, stages: Iterable[str] = DEFAULT_STAGES, kb: KnowledgeBase | None = None,
-                 ontology: Ontology | None = None):
+                 ontology: Ontology | None = None, kb_overlay: str | Path | None = None):
         unknown = [name for name in stages if name not in STAGES]
         if unknown:
             raise ValueError(f"unknown pipeline stages {unknown}; known: {sorted(STAGES)}")
         self.stage_names = tuple(stages)
         self.nlp = load_nlp()
-        self.kb = kb or load_kb(lambda text: [t.text for t in self.nlp.make_doc(text)])
+        overlay = kb_overlay or os.environ.get(OVERLAY_ENV) or None
+        self.kb = kb or load_kb(lambda text: [t.text for t in self.nlp.make_doc(text)], overlay_dir=Path(overlay) if overlay else None)
         self.ontology = ontology or load_ontology()
         self.finder = ActorFinder(self.kb)
         self.coder = EventCoder(self.ontology)
@@ -179,6 +182,8 @@ def _focus_country(result: ArticleResult) -> str | None:
     return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
 
 
+# A directory written by `eventwire dict import`, used on top of the package's knowledge.
+OVERLAY_ENV = "EVENTWIRE_KB_OVERLAY"
 _default: Pipeline | None = None
 
 
