@@ -88,7 +88,8 @@ class ActorFinder:
         folded = [fold(t.text) for t in doc]
         # doc.ents is rebuilt per access; keep what shadowing needs.
         entities = [
-            (e.start, e.end, e.label_, any(fold(t.lemma_) in kb.agent_words and t.pos_ in ("NOUN", "PROPN") for t in e))
+            (e.start + (doc[e.start].lower_ == "the"), e.end, e.label_,  # "The White House" is still the White House
+             any(fold(t.lemma_) in kb.agent_words and t.pos_ in ("NOUN", "PROPN") for t in e))
             for e in doc.ents
         ]
         found: list[ActorMention] = []

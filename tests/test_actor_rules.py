@@ -1,0 +1,120 @@
+"""Actor resolution rules, one sentence each (sentences written for eventwire).
+
+Each case names a span of the sentence and the code it must resolve to (None: the span
+must not be an actor). Dates matter for people: a person's code follows their role on
+the publication day.
+"""
+
+from datetime import date
+
+import pytest
+
+from eventwire.model import Article
+
+D = date(2020, 6, 1)
+CASES = [
+    # countries, aliases and accents
+    ("Turkey criticised the decision.", D, "Turkey", "TUR"),
+    ("Türkiye criticised the decision.", D, "Türkiye", "TUR"),
+    ("The U.S. criticised the decision.", D, "U.S.", "USA"),
+    ("Britain criticised the decision.", D, "Britain", "GBR"),
+    ("Burma criticised the decision.", D, "Burma", "MMR"),
+    ("The Democratic Republic of the Congo criticised the decision.", D, "Democratic Republic of the Congo", "COD"),
+    ("Ivory Coast criticised the decision.", D, "Ivory Coast", "CIV"),
+    ("North Korea criticised the decision.", D, "North Korea", "PRK"),
+    ("Greek Cyprus criticised the decision.", D, "Greek Cyprus", "CYP"),
+    # demonyms with sector words
+    ("Libyan forces shelled the town.", D, "Libyan forces", "LBYMIL"),
+    ("Greek officials criticised the plan.", D, "Greek officials", "GRCGOV"),
+    ("Iraqi police arrested two men.", D, "Iraqi police", "IRQCOP"),
+    ("Syrian rebels shelled the town.", D, "Syrian rebels", "SYRREB"),
+    ("Kenyan students rallied in Nairobi.", D, "Kenyan students", "KENEDU"),
+    ("Sudanese refugees crossed the border.", D, "Sudanese refugees", "SDNREF"),
+    ("Egyptian journalists protested.", D, "Egyptian journalists", "EGYMED"),
+    ("Israeli settlers attacked the village.", D, "Israeli settlers", "ISRSET"),
+    ("Nigerian lawmakers approved the budget.", D, "Nigerian lawmakers", "NGALEG"),
+    # possessives and ownership phrases
+    ("Turkey's foreign minister met reporters.", D, "Turkey's foreign minister", "TURGOV"),
+    ("Haftar's forces shelled the airport.", D, "Haftar's forces", "LBYREB"),
+    ("The army of Mali attacked the base.", D, "army of Mali", "MLIMIL"),
+    ("Rebels in Mali attacked the base.", D, "Rebels in Mali", "MLIREB"),
+    ("Pakistan deployed its troops.", D, "its troops", "PAKMIL"),
+    ("Police arrested protesters in Nairobi.", D, "Police", "KENCOP"),
+    # metonyms
+    ("The Kremlin rejected the claim.", D, "Kremlin", "RUSGOV"),
+    ("Ankara rejected the claim.", D, "Ankara", "TURGOV"),
+    ("The White House rejected the claim.", D, "White House", "USAGOV"),
+    ("Downing Street rejected the claim.", D, "Downing Street", "GBRGOV"),
+    ("Tehran rejected the claim.", D, "Tehran", "IRNGOV"),
+    # organizations
+    ("The UN Security Council condemned the attack.", D, "UN Security Council", "IGOUNO"),
+    ("NATO condemned the attack.", D, "NATO", "IGOWSTNAT"),
+    ("The African Union condemned the attack.", D, "African Union", "IGOAFRAFU"),
+    ("The Arab League condemned the attack.", D, "Arab League", "IGOARBALL"),
+    ("The IMF approved a loan.", D, "IMF", "IGOIMF"),
+    ("The UN refugee agency condemned the attack.", D, "UN refugee agency", "IGOUNOREF"),
+    ("The European Union condemned the attack.", D, "European Union", "IGOEUREEC"),
+    # named groups and variant spellings
+    ("Hezbollah fired rockets.", D, "Hezbollah", "LBNREB"),
+    ("Hizbollah fired rockets.", D, "Hizbollah", "LBNREB"),
+    ("The Houthis fired rockets.", D, "Houthis", "YEMREB"),
+    ("Al-Shabaab attacked the base.", D, "Al-Shabaab", "SOMREB"),
+    ("The Taliban attacked the base.", D, "Taliban", "AFGREB"),
+    ("The GNA captured the airport.", D, "GNA", "LBYGOV"),
+    ("The Rapid Support Forces attacked the base.", D, "Rapid Support Forces", "SDNREB"),
+    ("The PKK attacked the base.", D, "PKK", "TURREB"),
+    # people, dated roles, accents and spelling variants
+    ("Mevlüt Çavuşoğlu met reporters.", date(2019, 5, 1), "Mevlüt Çavuşoğlu", "TURGOV"),
+    ("Mevlut Cavusoglu met reporters.", date(2019, 5, 1), "Mevlut Cavusoglu", "TURGOV"),
+    ("Gaddafi criticised the plan.", date(2010, 5, 1), "Gaddafi", "LBYGOV"),
+    ("Qaddafi criticised the plan.", date(2010, 5, 1), "Qaddafi", "LBYGOV"),
+    ("Khalifa Haftar criticised the plan.", D, "Khalifa Haftar", "LBYREB"),
+    ("Fayez al-Sarraj criticised the plan.", date(2019, 1, 1), "Fayez al-Sarraj", "LBYGOV"),
+    ("Erdogan criticised the plan.", date(2010, 1, 1), "Erdogan", "TURGOV"),
+    ("Putin criticised the plan.", date(2010, 1, 1), "Putin", "RUSGOV"),
+    # titles in apposition give the title its person
+    ("Turkey's Foreign Minister, Mevlüt Çavuşoğlu, met reporters.", date(2019, 5, 1), "Turkey's Foreign Minister", "TURGOV"),
+    # coreference that is safe
+    ("Turkey sent drones to Libya. The nation also sent advisers.", D, "The nation", "TUR"),
+    ("Switzerland said it had expelled two diplomats.", D, "it", "CHE"),
+    ("The Sudanese army shelled the city. The RSF accused the army of killing civilians.", D, "the army", "SDNMIL"),
+    # places are not actors
+    ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
+    ("Turkish Airlines cancelled its flights.", D, "Turkish", None),
+    ("Rebels attacked an army base in Mali.", D, "Rebels", None),
+    ("Heavy rain fell across Kenya.", D, "Kenya", None),
+]
+
+
+def _mentions(pipeline, text, published):
+    result = pipeline.process(Article("t", text, published=published))
+    return result, {m.text: m for m in result.mentions}
+
+
+@pytest.mark.parametrize("text, published, span, code", CASES, ids=[c[0][:40] for c in CASES])
+def test_actor_rule(pipeline, text, published, span, code):
+    result, by_text = _mentions(pipeline, text, published)
+    if code is None:
+        # Not an actor of any event: no event may use the span as source or target.
+        roles = [a.text for e in result.events for a in (e.source, e.target) if a]
+        assert span not in roles, f"{span!r} was used as an actor: {roles}"
+        return
+    assert span in by_text, f"{span!r} not found; mentions: {[(m.text, m.code) for m in result.mentions]}"
+    assert by_text[span].code == code
+
+
+def test_a_titled_person_lends_the_title_their_actor_id(pipeline):
+    _, by_text = _mentions(pipeline, "Turkey's Foreign Minister, Mevlüt Çavuşoğlu, met reporters.", date(2019, 5, 1))
+    assert by_text["Turkey's Foreign Minister"].actor_id == "person:mevlut_cavusoglu"
+
+
+def test_a_compound_actor_gives_one_event_per_pair(pipeline):
+    result, _ = _mentions(pipeline, "Greece and Greek Cyprus condemned Turkey.", D)
+    assert {(e.source.code, e.target.code) for e in result.events} == {("GRC", "TUR"), ("CYP", "TUR")}
+
+
+def test_a_person_code_follows_the_publication_date(pipeline):
+    _, before = _mentions(pipeline, "Erdogan criticised the plan.", date(2010, 1, 1))
+    _, after = _mentions(pipeline, "Erdogan criticised the plan.", date(2016, 1, 1))
+    assert before["Erdogan"].code == after["Erdogan"].code == "TURGOV"
+    assert "prime minister" in before["Erdogan"].rule.lower() and "president" in after["Erdogan"].rule.lower()
