@@ -108,7 +108,7 @@ def test_the_threatened_act_gives_the_kind_of_threat(code):
 def test_a_reported_would_is_an_intention_not_a_hypothesis(code):
     events = code("Egypt said it would expel the Israeli ambassador.")
     expel = [e for e in events if e.source and e.source.code == "EGY"]
-    assert expel and expel[0].plover == "THREATEN" and expel[0].status == "asserted"
+    assert expel and expel[0].plover == "THREATEN" and expel[0].status == "intent"
 
 
 def test_targets_from_the_object_phrase_and_the_threatened_act(code):

@@ -53,7 +53,7 @@ def test_an_intended_act_is_coded_as_the_intent_to_act(code, text, cameo, plover
     events = code(text)
     intended = [e for e in events if e.cameo == cameo]
     assert intended and intended[0].plover == plover
-    assert intended[0].status == "asserted" and "intended" in intended[0].rule
+    assert intended[0].status == "intent" and "intended" in intended[0].rule
 
 
 def test_agreeing_is_itself_asserted(code):

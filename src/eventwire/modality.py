@@ -50,14 +50,11 @@ def clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def decide_status(
-    trigger: Token, mentions: MentionIndex, allow_intent: bool = True, allow_negation: bool = True,
-) -> tuple[str, ActorMention | None, str]:
+def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool = True) -> tuple[str, ActorMention | None, str]:
     """Return (status, attributed_to, reason) for the event whose trigger is ``trigger``.
 
-    With ``allow_intent`` or ``allow_negation`` false, those cues are skipped: used once an
-    intended or refused act has been recoded as the expression of intent or the rejection,
-    which is itself asserted or attributed.
+    With ``allow_negation`` false, negation cues are skipped: used once a refused act has
+    been recoded as the rejection, which is itself asserted or attributed.
     """
     chain = clause_chain(trigger)
     own = chain[0]
@@ -99,10 +96,9 @@ def decide_status(
     for ancestor in trigger.ancestors:
         if fold(ancestor.lemma_) in RUMOR_NOUNS:
             return "rumor", None, f"inside '{ancestor.text}'"
-    if allow_intent:
-        intention = _intention(trigger, own, own_aux, chain)
-        if intention:
-            return "intent", None, intention
+    intention = _intention(trigger, own, own_aux, chain)
+    if intention:
+        return "intent", None, intention
     for verb in chain[1:]:
         if fold(verb.lemma_) in REPORTING_VERBS:
             speaker = _speaker(verb, mentions)

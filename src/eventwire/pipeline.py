@@ -112,19 +112,20 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     assert ctx.mentions is not None
     for event, trigger in zip(ctx.result.events, ctx.triggers):
         status, speaker, reason = decide_status(trigger, ctx.mentions)
-        # CAMEO and PLOVER code a promised act as the expression of intent (03x, 13x) and a
-        # cooperative act explicitly not done as a rejection (12x); that expression is itself
-        # asserted or attributed.
+        # CAMEO and PLOVER code a promised or planned act as the intent to do it (03x, 13x):
+        # the row keeps status "intent". A cooperative act explicitly not done is a rejection
+        # (12x), and that rejection is itself asserted or attributed.
         if status == "intent":
             recoded = pipe.ontology.intended(event.cameo)
+            if recoded is not None:
+                event.rule += f"; intended {event.cameo} -> {recoded} ({reason})"
+                _recode(event, pipe.ontology.code(recoded), ctx.article.content_hash)
         elif status == "negated":
             recoded = pipe.ontology.refused(event.cameo)
-        else:
-            recoded = None
-        if recoded is not None:
-            event.rule += f"; {'intended' if status == 'intent' else 'refused'} {event.cameo} -> {recoded} ({reason})"
-            _recode(event, pipe.ontology.code(recoded), ctx.article.content_hash)
-            status, speaker, reason = decide_status(trigger, ctx.mentions, allow_intent=False, allow_negation=False)
+            if recoded is not None:
+                event.rule += f"; refused {event.cameo} -> {recoded} ({reason})"
+                _recode(event, pipe.ontology.code(recoded), ctx.article.content_hash)
+                status, speaker, reason = decide_status(trigger, ctx.mentions, allow_negation=False)
         if status == "attributed" and _says_it_itself(event, speaker):
             # "Egypt said it would expel ...": a verbal act reported by its own source is that act.
             status, speaker, reason = "asserted", None, f"verbal act stated by its source ({reason})"
