@@ -24,7 +24,7 @@ def test_status_of_simple_sentences(code, text, status):
 
 
 def test_reported_speech_is_attributed_to_the_speaker(code):
-    event = _status(code, "Turkey said that Russia attacked Ukraine.")
+    event = next(e for e in code("Turkey said that Russia attacked Ukraine.") if e.plover == "ASSAULT")
     assert event.status == "attributed"
     assert event.attributed_to is not None and event.attributed_to.code == "TUR"
     assert event.source.code == "RUS"
@@ -67,3 +67,14 @@ def test_a_cooperative_act_explicitly_not_done_is_a_rejection(code):
     # Conflict that did not happen stays a negated event, not a rejection.
     held = code("Pakistani troops did not fire on Indian positions.")
     assert held and all(e.plover == "ASSAULT" and e.status == "negated" for e in held)
+
+
+def test_the_reporting_act_is_an_event_of_its_speaker(code):
+    events = code("Japan's defence ministry said Iran attacked a tanker on Monday.")
+    attack = next(e for e in events if e.plover == "ASSAULT")
+    statement = next(e for e in events if e.cameo == "010")
+    assert attack.status == "attributed" and attack.attributed_to.code == "JPNMIL"
+    assert statement.source.code == "JPNMIL" and statement.trigger.text == "said" and statement.status == "asserted"
+    assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)  # rows in text order
+    # No speaker, no statement row.
+    assert not [e for e in code("Officials said Iran attacked a tanker.") if e.cameo == "010"]

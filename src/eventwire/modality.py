@@ -99,11 +99,11 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool =
     intention = _intention(trigger, own, own_aux, chain)
     if intention:
         return "intent", None, intention
-    for verb in chain[1:]:
-        if fold(verb.lemma_) in REPORTING_VERBS:
-            speaker = _speaker(verb, mentions)
-            who = speaker.text if speaker else "an unnamed source"
-            return "attributed", speaker, f"reported by {who} ('{verb.text}')"
+    verb = reporting_verb(trigger, chain)
+    if verb is not None:
+        speaker = speaker_of(verb, mentions)
+        who = speaker.text if speaker else "an unnamed source"
+        return "attributed", speaker, f"reported by {who} ('{verb.text}')"
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             pobjs = [c for c in token.nbor().children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
@@ -131,7 +131,15 @@ def _going_to(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children)
 
 
-def _speaker(verb: Token, mentions: MentionIndex) -> ActorMention | None:
+def reporting_verb(trigger: Token, chain: list[Token] | None = None) -> Token | None:
+    """The verb of saying that governs the trigger's clause ("officials said ..."), if any."""
+    for verb in (chain or clause_chain(trigger))[1:]:
+        if fold(verb.lemma_) in REPORTING_VERBS:
+            return verb
+    return None
+
+
+def speaker_of(verb: Token, mentions: MentionIndex) -> ActorMention | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             found = mentions.at(child)

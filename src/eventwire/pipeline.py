@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Token
 from .actors import ActorFinder, MentionIndex, build_index
 from .events import EventCoder, event_id
 from .kb import KnowledgeBase, load_kb
-from .modality import decide_status
+from .modality import decide_status, reporting_verb
 from .kb_schema import CameoCode
-from .model import Article, ArticleResult, Event, Sentence
+from .model import Article, ArticleResult, Event, Sentence, Trigger
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .where import LOCATIVE_PREPS, Gazetteer, find_places, locate_event
@@ -132,6 +132,38 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         event.status = status  # type: ignore[assignment]
         event.attributed_to = speaker
         event.status_reason = reason
+    _add_statements(pipe, ctx)
+
+
+def _add_statements(pipe: Pipeline, ctx: ArticleContext) -> None:
+    """The reporting act behind an attributed event is an event too: CAMEO 010, its speaker the source."""
+    taken = {t.i for t in ctx.triggers}
+    info = pipe.ontology.code(STATEMENT_CODE)
+    for event, trigger in list(zip(ctx.result.events, ctx.triggers)):
+        if event.status != "attributed" or event.attributed_to is None:
+            continue
+        verb = reporting_verb(trigger)
+        if verb is None or verb.i in taken:
+            continue
+        taken.add(verb.i)
+        speaker = event.attributed_to
+        status, attributed_to, reason = decide_status(verb, ctx.mentions)
+        statement = Event(
+            article_id=event.article_id,
+            event_id=event_id(ctx.article.content_hash, event.sentence_index, verb.idx, speaker, None, info.code),
+            sentence_index=event.sentence_index, sentence=event.sentence, source=speaker, target=None,
+            cameo=info.code, cameo_root=info.code[:2], plover=info.plover, plover_mode=info.plover_mode,
+            quad_class=info.quad_class, goldstein=info.goldstein,
+            trigger=Trigger(verb.text, verb.idx, verb.idx + len(verb.text)),
+            confidence=round(event.confidence * 0.9, 2), status=status, attributed_to=attributed_to,
+            rule=f"reporting verb '{verb.text}' of the {event.cameo} event '{event.trigger.text}'; source = speaker",
+            status_reason=reason,
+        )
+        ctx.result.events.append(statement)
+        ctx.triggers.append(verb)
+    order = sorted(range(len(ctx.triggers)), key=lambda k: (ctx.result.events[k].sentence_index, ctx.triggers[k].idx))
+    ctx.result.events = [ctx.result.events[k] for k in order]
+    ctx.triggers = [ctx.triggers[k] for k in order]
 
 
 def _says_it_itself(event: Event, speaker) -> bool:
@@ -183,6 +215,8 @@ def _focus_country(result: ArticleResult) -> str | None:
     return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
 
 
+# CAMEO "make a public statement": the reporting act behind an attributed event.
+STATEMENT_CODE = "010"
 # A directory written by `eventwire dict import`, used on top of the package's knowledge.
 OVERLAY_ENV = "EVENTWIRE_KB_OVERLAY"
 _default: Pipeline | None = None
