@@ -57,10 +57,11 @@ class MentionIndex:
         covering = self.by_token.get(token.i)
         if covering:
             return [covering]
-        if token.pos_ == "PROPN":
-            # An unknown person with a known title: "Libyan Prime Minister <name>".
+        if token.pos_ in ("PROPN", "NOUN"):
+            # An unknown person with a known title ("Libyan Prime Minister <name>"), or a
+            # description followed by the name ("the putschist Khalifa Haftar").
             for child in token.children:
-                if child.dep_ in ("compound", "appos") and child.i in self.by_head:
+                if child.i in self.by_head and (child.dep_ == "appos" or (child.dep_ == "compound" and token.pos_ == "PROPN")):
                     return self.by_head[child.i]
         return []
 

@@ -55,3 +55,23 @@ def unknown_actors(store: Store, limit: int = 50) -> list[dict[str, Any]]:
            FROM unknown_names GROUP BY text ORDER BY mentions DESC, articles DESC, name LIMIT ?""",
         [limit],
     )
+
+
+def stance_by_outlet(store: Store, actor: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Mean stance per actor and outlet, with the article count and the strongest cue as an example.
+
+    ``actor`` matches an actor code (``LBYREB``), a code prefix (``LBY``) or an actor id.
+    """
+    where, params = "", []
+    if actor:
+        where = "WHERE s.code = ? OR s.actor_key = ? OR s.code LIKE ?"
+        params = [actor, actor, actor + "%"]
+    return _rows(
+        store,
+        f"""SELECT s.code, arg_max(s.name, s.n_cues) AS name, coalesce(a.outlet, '-') AS outlet,
+                   count(*) AS articles, round(avg(s.score), 3) AS mean_score, sum(s.n_cues) AS cues,
+                   arg_max(json_extract_string(s.evidence, '$[0].text'), abs(s.score)) AS example
+            FROM stance s JOIN articles a USING (content_hash) {where}
+            GROUP BY s.code, outlet ORDER BY s.code, mean_score, outlet LIMIT ?""",
+        params + [limit],
+    )

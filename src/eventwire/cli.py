@@ -1,6 +1,6 @@
 """The ``eventwire`` command line: a thin layer over the pipeline, store and analyses.
 
-Commands: code, ingest, export, stats, actors (unknown, lookup), dict import, eval.
+Commands: code, ingest, export, stats, stance, actors (unknown, lookup), dict import, eval.
 """
 
 from __future__ import annotations
@@ -408,6 +408,38 @@ def actors_lookup(
         table.add_column(column, overflow="fold")
     for actor, kind, why in found:
         table.add_row(actor.code, actor.country or "-", actor.sector or "-", actor.actor_id or "-", kind, why)
+    out.print(table)
+
+
+# ------------------------------------------------------------------ stance
+@app.command()
+def stance(
+    db: Path = typer.Option(..., "--db", help="DuckDB file written by `eventwire ingest`."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code, code prefix or actor id (LBYREB, LBY, group:lby_gna)."),
+    limit: int = typer.Option(50, "--limit"),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
+) -> None:
+    """How outlets frame each actor: mean stance (-1 hostile .. 1 favourable) per actor and outlet, with evidence."""
+    from .analyse import stance_by_outlet
+    from .store import Store
+
+    try:
+        store = Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    with store:
+        rows = stance_by_outlet(store, actor, limit)
+    if as_json:
+        out.file.write(json.dumps(rows, indent=2) + "\n")
+        return
+    if not rows:
+        out.print("no stance cues" + (f" for {actor}" if actor else ""))
+        return
+    table = Table(title="Stance by actor and outlet", title_justify="left", header_style="bold")
+    for column in ("code", "name", "outlet", "articles", "mean_score", "cues", "example"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row[k]) for k in ("code", "name", "outlet", "articles", "mean_score", "cues", "example")))
     out.print(table)
 
 

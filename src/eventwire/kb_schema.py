@@ -215,6 +215,20 @@ class IntentRule(_Entry):
         return value
 
 
+class StanceTerm(_Entry):
+    """An evaluative word or phrase and how it frames the actor it describes (-1 hostile .. 1 favourable)."""
+
+    term: str
+    score: float = Field(ge=-1, le=1)
+
+    @field_validator("term")
+    @classmethod
+    def _term(cls, value: str) -> str:
+        if not value or value != value.strip() or value != value.lower():
+            raise ValueError(f"term must be lower-case and unpadded, got {value!r}")
+        return value
+
+
 E = TypeVar("E", bound=BaseModel)
 
 

@@ -208,6 +208,28 @@ class UnknownName:
 
 
 @dataclass(slots=True)
+class StanceCue:
+    """One piece of evidence for an article's stance toward an actor."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # label (an evaluative word describing the actor) | praise | blame
+    score: float
+
+
+@dataclass(slots=True)
+class ActorStance:
+    """How one article frames one actor: a score in -1..1 and the cues behind it."""
+
+    actor_key: str  # actor_id, or the code when the actor has no id
+    code: str
+    name: str
+    score: float
+    cues: list[StanceCue] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class ArticleResult:
     """Everything the pipeline learned from one article."""
 
@@ -217,3 +239,4 @@ class ArticleResult:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     unknown: list[UnknownName] = field(default_factory=list)
+    stance: list[ActorStance] = field(default_factory=list)

@@ -21,6 +21,7 @@ from .kb_schema import CameoCode
 from .model import Article, ArticleResult, Event, Sentence, Trigger
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
+from .stance import StanceLexicon, article_stance
 from .where import LOCATIVE_PREPS, Gazetteer, find_places, locate_event
 
 
@@ -38,7 +39,7 @@ class ArticleContext:
 
 Stage = Callable[["Pipeline", ArticleContext], None]
 STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES = ("sentences", "actors", "events", "modality", "where", "when")
+DEFAULT_STAGES = ("sentences", "actors", "events", "modality", "where", "when", "stance")
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:
@@ -65,6 +66,7 @@ class Pipeline:
         self.finder = ActorFinder(self.kb)
         self.coder = EventCoder(self.ontology)
         self.gazetteer = Gazetteer.from_kb(self.kb)
+        self.stance_lexicon = StanceLexicon.load()
 
     def process(self, article: Article) -> ArticleResult:
         return self.run_stages(article, self.nlp(article.text))
@@ -205,6 +207,11 @@ def when_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         resolved = event_date(trigger, ctx.article.published)
         if resolved is not None:
             event.date, event.date_precision, event.date_rule = resolved
+
+
+@stage("stance")
+def stance_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
+    ctx.result.stance = article_stance(ctx.doc, ctx.result.mentions, ctx.result.events, pipe.stance_lexicon)
 
 
 def _focus_country(result: ArticleResult) -> str | None:

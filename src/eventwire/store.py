@@ -77,6 +77,13 @@ UNKNOWN_SCHEMA = pa.schema(
         ("context", pa.string()),
     ]
 )
+STANCE_SCHEMA = pa.schema(
+    [
+        ("content_hash", pa.string()), ("article_id", pa.string()), ("actor_key", pa.string()), ("code", pa.string()),
+        ("name", pa.string()), ("score", pa.float64()), ("n_cues", pa.int32()),
+        ("evidence", pa.string()),  # JSON list of {text, start, end, kind, score}
+    ]
+)
 REJECT_SCHEMA = pa.schema(
     [("reject_key", pa.string()), ("origin", pa.string()), ("reason", pa.string()), ("detail", pa.string()),
      ("raw", pa.string())]
@@ -91,6 +98,7 @@ TABLES = {
     "mentions": (MENTION_SCHEMA, None),
     "places": (PLACE_SCHEMA, None),
     "unknown_names": (UNKNOWN_SCHEMA, None),
+    "stance": (STANCE_SCHEMA, None),
     "rejects": (REJECT_SCHEMA, "reject_key"),
 }
 
@@ -159,6 +167,7 @@ class Store:
             "mentions": _table(MENTION_SCHEMA, (mention_row(m, r) for r in fresh for m in r.mentions)),
             "places": _table(PLACE_SCHEMA, (place_row(p, r) for r in fresh for p in r.places)),
             "unknown_names": _table(UNKNOWN_SCHEMA, (unknown_row(u, r) for r in fresh for u in r.unknown)),
+            "stance": _table(STANCE_SCHEMA, (stance_row(st, r) for r in fresh for st in r.stance)),
             "rejects": _table(REJECT_SCHEMA, (reject_row(x) for x in rejects)),
         }
         self.con.execute("BEGIN TRANSACTION")
@@ -276,6 +285,13 @@ def unknown_row(u, result: ArticleResult) -> dict[str, Any]:
     a = result.article
     return {"content_hash": a.content_hash, "article_id": a.article_id, "sentence_index": u.sentence_index,
             "text": u.text, "label": u.label, "start": u.start, "end": u.end, "context": u.context}
+
+
+def stance_row(st, result: ArticleResult) -> dict[str, Any]:
+    a = result.article
+    evidence = [{"text": c.text, "start": c.start, "end": c.end, "kind": c.kind, "score": c.score} for c in st.cues]
+    return {"content_hash": a.content_hash, "article_id": a.article_id, "actor_key": st.actor_key, "code": st.code,
+            "name": st.name, "score": st.score, "n_cues": len(st.cues), "evidence": json.dumps(evidence, ensure_ascii=False)}
 
 
 def reject_row(reject: Reject) -> dict[str, Any]:
