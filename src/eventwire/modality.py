@@ -27,6 +27,11 @@ INTENT_GOVERNORS = {
 }
 INTENT_ADJECTIVES = {"ready", "prepared", "willing", "determined", "eager", "set", "poised"}
 NEGATING_GOVERNORS = {"deny", "refuse", "fail", "decline", "reject"}
+# Governors whose negation is a refusal ("refused to", "failed to") rather than a denial of fact.
+REFUSING_GOVERNORS = {"refuse", "fail", "decline", "reject"}
+NORMATIVE_GOVERNORS = {"ought", "need", "have"}  # "ought to", "needs to", "has to"
+# Verbs that, coded on themselves with an infinitive, stand for the act promised or planned.
+PROMISING_VERBS = {"vow", "promise", "pledge", "plan", "offer", "intend", "aim", "undertake"}
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"might", "could", "would", "may", "can"}
 NORMATIVE_AUX = {"should", "must", "ought"}
@@ -67,6 +72,10 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool =
     for verb in (trigger, own) if allow_negation else ():
         if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in verb.children):
             return "negated", None, f"negation on '{verb.text}'"
+        # "No Israeli jets attacked": a subject quantified by "no".
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in subject.children):
+                return "negated", None, f"'no' on the subject '{subject.text}'"
     for verb in chain[1:3] if allow_negation else ():
         if fold(verb.lemma_) in NEGATING_GOVERNORS:
             return "negated", None, f"governed by '{verb.text}'"
@@ -79,8 +88,15 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool =
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if marks & CONDITIONAL_MARKS:
             return "hypothetical", None, f"conditional '{(marks & CONDITIONAL_MARKS).pop()}'"
+    # "Unless Iran stops, Israel will strike": the consequence of a condition.
+    for clause in (c for c in own.children if c.dep_ == "advcl"):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"} & CONDITIONAL_MARKS
+        if marks:
+            return "hypothetical", None, f"consequence of a condition ('{marks.pop()}')"
     if own_aux & NORMATIVE_AUX:
         return "hypothetical", None, f"normative '{(own_aux & NORMATIVE_AUX).pop()}'"
+    if own.dep_ == "xcomp" and fold(own.head.lemma_) in NORMATIVE_GOVERNORS:
+        return "hypothetical", None, f"normative '{own.head.text} to'"
     if "would" in own_aux and own.dep_ == "ccomp" and fold(own.head.lemma_) in REPORTING_VERBS | {"announce", "vow", "promise", "pledge"}:
         own_aux = (own_aux - {"would"}) | {"will"}  # "said it would ...": a reported future, not a hypothesis
     if own_aux & HYPOTHETICAL_AUX:
@@ -120,6 +136,9 @@ def _intention(trigger: Token, own: Token, own_aux: set[str], chain: list[Token]
         # The governor, never the trigger: "promised aid" is an asserted promise.
         if fold(verb.lemma_) in INTENT_GOVERNORS and verb.i != trigger.i:
             return f"intention '{verb.text}'"
+    # "vowed to punish", coded on "vowed" itself: the row stands for the vowed act.
+    if fold(trigger.lemma_) in PROMISING_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in trigger.children):
+        return f"intention '{trigger.text} to'"
     # "France is ready to contribute troops": an adjective of readiness governs the clause.
     if own.dep_ == "xcomp" and own.head.pos_ == "ADJ" and fold(own.head.lemma_) in INTENT_ADJECTIVES:
         return f"intention '{own.head.text}'"
@@ -129,6 +148,16 @@ def _intention(trigger: Token, own: Token, own_aux: set[str], chain: list[Token]
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children)
+
+
+def is_refusal(trigger: Token) -> bool:
+    """A negated act that amounts to refusing it: "refused to meet", "failed to agree", "would not meet"."""
+    chain = clause_chain(trigger)
+    if any(fold(v.lemma_) in REFUSING_GOVERNORS for v in chain[1:3]):
+        return True
+    own = chain[0]
+    return any(c.dep_ == "neg" for c in own.children) and bool(
+        {c.lower_ for c in own.children if c.dep_ == "aux"} & {"will", "would", "wo", "'ll"})
 
 
 def reporting_verb(trigger: Token, chain: list[Token] | None = None) -> Token | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorFinder, MentionIndex, build_index
 from .events import EventCoder, event_id
 from .kb import KnowledgeBase, load_kb
-from .modality import decide_status, reporting_verb
+from .modality import decide_status, is_refusal, reporting_verb
 from .kb_schema import CameoCode
 from .model import Article, ArticleResult, Event, Sentence, Trigger
 from .nlp import load_nlp
@@ -122,7 +122,7 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
             if recoded is not None:
                 event.rule += f"; intended {event.cameo} -> {recoded} ({reason})"
                 _recode(event, pipe.ontology.code(recoded), ctx.article.content_hash)
-        elif status == "negated":
+        elif status == "negated" and is_refusal(trigger):
             recoded = pipe.ontology.refused(event.cameo)
             if recoded is not None:
                 event.rule += f"; refused {event.cameo} -> {recoded} ({reason})"
