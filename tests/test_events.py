@@ -136,3 +136,10 @@ def test_sanction_targets_and_refusals_aim_at_the_act(code):
     assert ("IGOEUREEC", "RUS", "SANCTION") in _rows(code("The EU imposed an embargo on seaborne Russian oil imports."))
     assert ("USA", "IRN", "SANCTION") in _rows(code("The United States imposed new sanctions against Iran."))
     assert ("HUN", "IGOEUREEC", "REJECT") in _rows(code("Hungary refused to approve the EU's new aid package for Ukraine."))
+
+
+def test_the_lexicon_loads_with_hundreds_of_patterns_over_all_roots(pipeline):
+    ontology = pipeline.ontology
+    roots = {p.code[:2] for ps in (*ontology.verbs.values(), *ontology.nouns.values()) for p in ps}
+    assert ontology.pattern_count > 1500
+    assert roots == {f"{n:02d}" for n in range(1, 21)}

@@ -217,6 +217,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     for t in tokens:
         found.update(_noun_keys(t))
         found.update(fold(c.lemma_) for c in t.children if c.dep_ == "compound")
+        # "chemical weapons" is also the object "chemical weapon"
+        found.update(fold(f"{c.text} {t.lemma_}") for c in t.children if c.dep_ == "amod" and c.i == t.i - 1)
     return found
 
 

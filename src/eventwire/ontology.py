@@ -32,16 +32,16 @@ class Ontology:
         """The CAMEO rejection (12x) that an explicitly undone cooperative ``cameo`` amounts to."""
         return _longest_prefix(self.negated_rules, cameo)
 
+    @property
+    def pattern_count(self) -> int:
+        return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
+
 
 def _longest_prefix(rules: list[IntentRule], cameo: str) -> str | None:
     for rule in rules:
         if cameo.startswith(rule.prefix):
             return rule.code
     return None
-
-    @property
-    def pattern_count(self) -> int:
-        return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
 
 
 def build_ontology(
