@@ -143,3 +143,10 @@ def test_the_lexicon_loads_with_hundreds_of_patterns_over_all_roots(pipeline):
     roots = {p.code[:2] for ps in (*ontology.verbs.values(), *ontology.nouns.values()) for p in ps}
     assert ontology.pattern_count > 1500
     assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_an_event_noun_that_is_the_topic_of_another_event_is_not_an_event(code):
+    rows = _rows(code("Egypt condemned the attack on Monday."))
+    assert rows == {("EGY", None, "ACCUSE")}  # no ASSAULT by Egypt
+    launched = _rows(code("Russia launched an offensive against Ukraine."))
+    assert any(s == "RUS" and p == "ASSAULT" for s, _, p in launched)  # a light verb lends its subject

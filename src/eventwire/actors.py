@@ -312,7 +312,10 @@ def _country_of_the_scene(head: Token, names: list[ActorMention]) -> ActorMentio
         if m.kind not in ("country", "metonym") or not (sent.start <= m.head < sent.end):
             continue
         token = head.doc[m.head]
-        if any(a.dep_ == "prep" and a.lower_ in SCENE_PREPS for a in token.ancestors if a.i >= sent.start):
+        ancestors = list(token.ancestors)
+        if head in ancestors:
+            continue  # the place belongs to the group's own description ("parties who ... in Libya")
+        if any(a.dep_ == "prep" and a.lower_ in SCENE_PREPS for a in ancestors if a.i >= sent.start):
             scene.setdefault(m.country, m)
     if len(scene) != 1:
         return None

@@ -123,9 +123,11 @@ class EventCoder:
 
     def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str):
         best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}
-        for cand in self._candidates(sent):
+        candidates = self._candidates(sent)
+        verb_triggers = {c.trigger.i for c in candidates if not c.is_noun}
+        for cand in candidates:
             info = self.ontology.code(cand.pattern.code)
-            roles = _noun_roles(cand, mentions) if cand.is_noun else _verb_roles(cand, mentions)
+            roles = _noun_roles(cand, mentions, verb_triggers) if cand.is_noun else _verb_roles(cand, mentions)
             roles.targets = [t for t in roles.targets if not (t.kind == "metonym" and info.quad_class in MATERIAL_QUADS)]
             if not roles.sources and not (roles.targets and _is_passive(cand.trigger)):
                 continue  # only a passive clause may leave its agent unsaid ("was attacked")
@@ -444,7 +446,7 @@ def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tupl
     return [], ""
 
 
-def _noun_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
+def _noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] = frozenset()) -> Roles:
     noun = cand.trigger
     how: list[str] = []
     sources: list[ActorMention] = []
@@ -462,7 +464,9 @@ def _noun_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 if sources:
                     how.append(f"source = {why} of the relative clause")
                     break
-    if not sources and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+    # "launched an attack": the light verb's subject is the noun's agent; but in "supported a
+    # cease-fire" the verb is an event of its own and the noun only its topic.
+    if not sources and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and noun.head.i not in verb_triggers:
         tokens, why = _subject_tokens(noun.head)
         sources = [m for t in tokens for m in _actors_at(t, mentions)]
         if sources:
