@@ -150,3 +150,7 @@ def test_an_event_noun_that_is_the_topic_of_another_event_is_not_an_event(code):
     assert rows == {("EGY", None, "ACCUSE")}  # no ASSAULT by Egypt
     launched = _rows(code("Russia launched an offensive against Ukraine."))
     assert any(s == "RUS" and p == "ASSAULT" for s, _, p in launched)  # a light verb lends its subject
+
+
+def test_attacking_positions_is_military(code):
+    assert ("RUSMIL", "UKR", "ASSAULT") in _rows(code("Russian troops attacked Ukrainian positions near Kharkiv."))

@@ -215,6 +215,27 @@ class IntentRule(_Entry):
         return value
 
 
+class CuratedPlace(_Entry):
+    """A place the GeoNames and airport tables lack: a base, a sea, a region, a border area or a site."""
+
+    name: str
+    aliases: list[str] = []
+    feature: Literal["base", "port", "sea", "region", "border", "site", "city", "airport"]
+    country: str | None  # ISO alpha-3; null for seas and regions spanning countries
+    admin1: str | None = None
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+    _names = field_validator("aliases")(_nonblank)
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, value: str | None) -> str | None:
+        if value is not None and not ISO3.match(value):
+            raise ValueError(f"country must be ISO alpha-3 or null, got {value!r}")
+        return value
+
+
 class StanceTerm(_Entry):
     """An evaluative word or phrase and how it frames the actor it describes (-1 hostile .. 1 favourable)."""
 

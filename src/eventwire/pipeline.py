@@ -22,7 +22,8 @@ from .model import Article, ArticleResult, Event, Sentence, Trigger
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .stance import StanceLexicon, article_stance
-from .where import LOCATIVE_PREPS, Gazetteer, find_places, locate_event
+from .gazetteer import Gazetteer
+from .where import LOCATIVE_PREPS, PlaceFinder, locate_event
 
 
 @dataclass(slots=True)
@@ -65,7 +66,8 @@ class Pipeline:
         self.ontology = ontology or load_ontology()
         self.finder = ActorFinder(self.kb)
         self.coder = EventCoder(self.ontology)
-        self.gazetteer = Gazetteer.from_kb(self.kb)
+        self.gazetteer = Gazetteer.load(self.kb)
+        self.places = PlaceFinder(self.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)])
         self.stance_lexicon = StanceLexicon.load()
 
     def process(self, article: Article) -> ArticleResult:
@@ -183,7 +185,8 @@ def _recode(event: Event, info: CameoCode, text_hash: str) -> None:
 @stage("where")
 def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     focus = _focus_country(ctx.result)
-    places = find_places(ctx.doc, pipe.gazetteer, focus, ctx.sent_of)
+    named = {m.country for m in ctx.result.mentions if m.country}
+    places = pipe.places.find(ctx.doc, focus, named, ctx.sent_of)
     ctx.result.places = places
     # A country or capital is a place only as the object of a locative preposition
     # ("clashes in Tripoli"); as a subject or object it is an actor ("Tripoli said").
@@ -193,7 +196,10 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPS)
     ]
     for event, trigger in zip(ctx.result.events, ctx.triggers):
-        place, rule = locate_event(trigger, places, actor_spans)
+        # "visited Turkey", "flew to Moscow": a visit happens at its destination.
+        visit = event.cameo in VISIT_CODES and event.target is not None
+        destination = (event.target.start, event.target.end) if visit else None
+        place, rule = locate_event(trigger, places, actor_spans, destination)
         if place is not None:
             event.location = place
             event.rule += f"; location = {rule}"
@@ -222,6 +228,8 @@ def _focus_country(result: ArticleResult) -> str | None:
     return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
 
 
+# CAMEO "make a visit" and "host a visit": located at the destination, the target.
+VISIT_CODES = ("042",)
 # CAMEO "make a public statement": the reporting act behind an attributed event.
 STATEMENT_CODE = "010"
 # A directory written by `eventwire dict import`, used on top of the package's knowledge.

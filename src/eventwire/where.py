@@ -1,19 +1,26 @@
-"""The where stage: recognise place names and give each event the place its own clause names.
+"""The where stage: recognise place names, pick their referents, and give each event the place
+its own clause names.
 
-The gazetteer here is built from the knowledge base (country centroids and
-capitals); an event takes a place from its own clause first, then its sentence.
+Candidates come from the offline gazetteer; the article's countries, a "City, Region"
+qualifier, facility words ("air base", "airport") and population decide between them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .kb import KnowledgeBase, fold
+from .gazetteer import Gazetteer, GazetteerEntry
+from .kb import DATA_DIR, fold
+from .kb_schema import CuratedPlace, load_entries
 from .model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words in a place phrase that say what kind of place it is.
+FACILITY_WORDS = {"air base": "base", "airbase": "base", "base": "base", "airport": "airport", "airfield": "base",
+                  "port": "port", "crossing": "border", "strait": "sea", "sea": "sea", "gulf": "sea",
+                  "plant": "site", "facility": "site", "region": "region", "province": "region", "state": "region"}
 LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "inside", "outside", "around", "across", "from", "toward", "towards", "on"}
 # Prepositions that put the event itself somewhere ("clashes in Tripoli").
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "within", "throughout", "into"}
@@ -22,70 +29,125 @@ MOTION_PREPS = {"to", "toward", "towards"}
 MOTION_VERBS = {"deploy", "send", "dispatch", "move", "march", "advance", "travel", "fly", "sail", "arrive", "return", "redeploy", "transfer", "ship", "airlift", "evacuate"}
 
 
-@dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    name: str
-    lat: float
-    lon: float
-    country: str | None
-    admin1: str | None
-    feature: str  # country | capital
+class PlaceFinder:
+    """Finds place mentions (NER places and the curated multi-word names) and picks their referents."""
+
+    def __init__(self, gazetteer: Gazetteer, tokenize):
+        self.gazetteer = gazetteer
+        self.curated: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for place in load_entries(DATA_DIR / "places.json", "places", CuratedPlace):
+            for name in (place.name, *place.aliases):
+                tokens = tuple(fold(t) for t in tokenize(name))
+                if tokens:
+                    self.curated.setdefault(tokens[0], []).append((tokens, name))
+        for bucket in self.curated.values():
+            bucket.sort(key=lambda item: -len(item[0]))
+
+    def find(self, doc: Doc, focus_country: str | None, context_countries: set[str], sent_of: list[int]) -> list[Place]:
+        spans = self._spans(doc)
+        resolved: list[tuple[Span, GazetteerEntry, str]] = []
+        pending = []
+        for index, span in enumerate(spans):
+            candidates = self.gazetteer.lookup(span.text)
+            if not candidates:
+                continue
+            qualifier = _qualifier(span, spans[index + 1] if index + 1 < len(spans) else None, self.gazetteer)
+            pending.append((span, candidates, qualifier))
+        # Unambiguous places lend their countries to the rest of the article.
+        settled = {c[0].country for _, c, _ in pending if len({e.country for e in c}) == 1 and c[0].country}
+        countries = set(context_countries) | settled
+        for span, candidates, qualifier in pending:
+            best, why = _choose(span, candidates, focus_country, countries, qualifier)
+            resolved.append((span, best, why))
+        return [
+            Place(name=span.text, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1, feature=e.feature,
+                  start=span.start_char, end=span.end_char, sentence_index=sent_of[span.start],
+                  rule=f"gazetteer {e.name!r} ({e.feature}, {e.country or '-'}): {why}")
+            for span, e, why in resolved
+        ]
+
+    def _spans(self, doc: Doc) -> list[Span]:
+        """NER places, and curated names wherever they occur; the longer of two overlapping spans wins."""
+        spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        folded = [fold(t.text) for t in doc]
+        i = 0
+        while i < len(doc):
+            for tokens, _ in self.curated.get(folded[i], ()):
+                if tuple(folded[i:i + len(tokens)]) == tokens and doc[i].text[:1].isupper():
+                    spans.append(doc[i:i + len(tokens)])
+                    i += len(tokens) - 1
+                    break
+            i += 1
+        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        kept: list[Span] = []
+        for span in spans:
+            if kept and span.start < kept[-1].end:
+                if span.end - span.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = span
+                continue
+            kept.append(span)
+        return [_trim_the(s) for s in kept]
 
 
-class Gazetteer:
-    """Name -> candidate places, folded for accents and case."""
-
-    def __init__(self, entries: list[GazetteerEntry]):
-        self.by_name: dict[str, list[GazetteerEntry]] = {}
-        for entry in entries:
-            self.by_name.setdefault(fold(entry.name), []).append(entry)
-
-    @classmethod
-    def from_kb(cls, kb: KnowledgeBase) -> "Gazetteer":
-        entries = []
-        for country in kb.countries.values():
-            for name in (country.name, *country.aliases):
-                entries.append(GazetteerEntry(name, country.lat, country.lon, country.iso3, None, "country"))
-            if country.capital:
-                cap = country.capital
-                entries.append(GazetteerEntry(cap.name, cap.lat, cap.lon, country.iso3, None, "capital"))
-        return cls(entries)
-
-    def lookup(self, name: str) -> list[GazetteerEntry]:
-        key = fold(name)
-        if key.startswith("the "):
-            key = key[4:]
-        return self.by_name.get(key, [])
+def _trim_the(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, focus_country: str | None, sent_of: list[int]) -> list[Place]:
-    """Every resolvable place entity in the article, with offsets."""
-    places = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        candidates = gazetteer.lookup(ent.text)
-        if not candidates:
-            continue
-        # Prefer the article's focus country, then capitals over same-named others.
-        best = max(candidates, key=lambda e: (e.country == focus_country, e.feature == "capital"))
-        places.append(
-            Place(
-                name=ent.text, lat=best.lat, lon=best.lon, country=best.country, admin1=best.admin1,
-                feature=best.feature, start=ent.start_char, end=ent.end_char, sentence_index=sent_of[ent.start],
-                rule=f"gazetteer '{best.name}' ({best.feature})",
-            )
-        )
-    return places
+def _qualifier(span: Span, following: Span | None, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """ "Paris, Texas" / "Tripoli, Lebanon": a place right after a comma narrows the one before it."""
+    if following is None or following.start != span.end + 1 or span.doc[span.end].text != ",":
+        return None
+    found = [e for e in gazetteer.lookup(following.text) if e.feature in ("country", "region")]
+    return found[0] if found else None
 
 
-def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[int, int]]) -> tuple[Place | None, str]:
-    """The event's place: a locative phrase governed by the trigger or its object, else none.
+def _choose(span: Span, candidates: list[GazetteerEntry], focus: str | None, countries: set[str],
+            qualifier: GazetteerEntry | None) -> tuple[GazetteerEntry, str]:
+    text = span.text.lower()
+    wants = {f for word, f in FACILITY_WORDS.items() if word in text}
+    if qualifier is not None:
+        narrowed = [e for e in candidates if (qualifier.feature == "region" and qualifier.admin1 and e.admin1 == qualifier.admin1)
+                    or (qualifier.feature == "country" and e.country == qualifier.country)]
+        if narrowed:
+            candidates = narrowed
 
-    Places that are actors ("Moscow said") are not locations, and a place named
-    elsewhere in the sentence may belong to another clause, so it is not used.
+    def score(e: GazetteerEntry) -> float:
+        value = math.log10(e.population + 1) / 2
+        value += 3.0 if e.country and e.country == focus else 0.0
+        value += 1.5 if e.country in countries else 0.0
+        value += 3.0 if e.feature in wants else 0.0
+        value += {"country": 4.0, "capital": 2.0, "region": 1.0, "sea": 1.0, "base": 1.0, "site": 1.0, "border": 1.0}.get(e.feature, 0.0)
+        return value
+
+    best = max(candidates, key=score)
+    reasons = []
+    if qualifier is not None and best.admin1 == qualifier.admin1 or (qualifier and best.country == qualifier.country):
+        reasons.append(f"qualified by {qualifier.name}")
+    if best.country and best.country == focus:
+        reasons.append("the article's focus country")
+    elif best.country in countries:
+        reasons.append("a country the article names")
+    if best.feature in wants:
+        reasons.append(f"the phrase names the feature ({best.feature})")
+    if len(candidates) > 1 and not reasons:
+        reasons.append("largest of the same-named places")
+    return best, "; ".join(reasons) or "only candidate"
+
+
+def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[int, int]],
+                 destination: tuple[int, int] | None = None) -> tuple[Place | None, str]:
+    """The event's place: a locative phrase governed by the trigger or its object, else the one
+    place of the sentence that sits in the trigger's own clause, else none.
+
+    Places that are actors ("Moscow said") are not locations; a place in another clause of
+    the sentence ("after a plot to burn warehouses in Warsaw") belongs to another event. A
+    visit's ``destination`` (the target's span) is its place even though it is an actor.
     """
     sent = trigger.sent
+    if destination is not None:
+        for place in places:
+            if place.start < destination[1] and destination[0] < place.end:
+                return place, "the destination of the visit"
     usable = [
         p for p in places
         if sent.start_char <= p.start < sent.end_char and not any(s < p.end and p.start < e for s, e in actor_spans)
@@ -120,4 +182,18 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
                 place = place_in(pobj)
                 if place is not None:
                     return place, f"the trigger's object is '{prep.text}' {place.name}"
+    own_clause = [p for p in usable if _clause_verb(trigger.doc.char_span(p.start, p.end, alignment_mode="expand")) in
+                  {trigger.i, *(a.i for a in trigger.ancestors)} | ({trigger.head.i} if trigger.pos_ == "NOUN" else set())]
+    if len(usable) == 1 and own_clause:
+        return usable[0], "the only place in the sentence, in the event's clause"
     return None, ""
+
+
+def _clause_verb(span: Span | None) -> int | None:
+    """The nearest verb above a place mention: the clause it belongs to."""
+    if span is None:
+        return None
+    token = span.root.head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
