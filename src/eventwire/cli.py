@@ -464,7 +464,8 @@ def eval_command(
     summary.add_column("value", justify="right")
     for key in ("records", "gold_events", "detection_recall", "type_accuracy", "precision", "recall", "f1",
                 "source_country_accuracy", "source_code_accuracy", "target_country_accuracy",
-                "target_code_accuracy", "no_event_records", "false_event_rate", "status_accuracy"):
+                "target_code_accuracy", "no_event_records", "false_event_rate", "status_accuracy",
+                "location_accuracy", "date_accuracy"):
         value = result[key]
         summary.add_row(key, "-" if value is None else str(value))
     out.print(summary)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,17 @@ from typing import Any, Iterable
 
 from .model import Article, Event
 from .when import parse_published
+
+LOCATION_KM = 25.0  # a coded location this close to the gold coordinates counts as right
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
 
 # PLOVER v0.5 renamed or merged these types.
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -38,6 +50,8 @@ class GoldRecord:
     sources: list[GoldActor] = field(default_factory=list)
     targets: list[GoldActor] = field(default_factory=list)
     status: str | None = None
+    location: dict[str, Any] | None = None  # {"name", "lat", "lon"}: the event's place
+    event_date: str | None = None  # "YYYY-MM-DD": the event's own date
 
 
 def _gold_actor(raw: dict[str, Any] | str) -> GoldActor:
@@ -84,6 +98,8 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
                     sources=_actors(gold.get("source")),
                     targets=_actors(gold.get("target")),
                     status=gold.get("status"),
+                    location=gold.get("location"),
+                    event_date=gold.get("event_date"),
                 )
             )
     return records
@@ -178,6 +194,13 @@ def evaluate(records: Iterable[GoldRecord], code_record) -> dict[str, Any]:
             if record.status:
                 status_hits["gold"] += 1
                 status_hits["correct"] += best.status == record.status
+            if record.location:
+                totals["location_gold"] += 1
+                totals["location_hit"] += best.location is not None and km_between(
+                    best.location.lat, best.location.lon, record.location["lat"], record.location["lon"]) <= LOCATION_KM
+            if record.event_date:
+                totals["date_gold"] += 1
+                totals["date_hit"] += best.date == record.event_date
     by_type = {}
     for label, c in sorted(per_type.items()):
         precision = _ratio(c["true_positive"], c["true_positive"] + c["false_positive"])
@@ -203,6 +226,8 @@ def evaluate(records: Iterable[GoldRecord], code_record) -> dict[str, Any]:
         "no_event_records": totals["none_records"],
         "false_event_rate": _ratio(totals["none_with_events"], totals["none_records"]),
         "status_accuracy": _ratio(status_hits["correct"], status_hits["gold"]),
+        "location_accuracy": _ratio(totals["location_hit"], totals["location_gold"]),
+        "date_accuracy": _ratio(totals["date_hit"], totals["date_gold"]),
         "by_type": by_type,
         "confusion": {gold: dict(row) for gold, row in sorted(confusion.items())},
         "misses": misses,

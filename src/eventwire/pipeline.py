@@ -186,7 +186,9 @@ def _recode(event: Event, info: CameoCode, text_hash: str) -> None:
 def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     focus = _focus_country(ctx.result)
     named = {m.country for m in ctx.result.mentions if m.country}
-    places = pipe.places.find(ctx.doc, focus, named, ctx.sent_of)
+    actor_tokens = frozenset(t for m in ctx.result.mentions if m.kind in ("group", "igo", "person")
+                             for t in range(m.token_start, m.token_end))
+    places = pipe.places.find(ctx.doc, focus, named, ctx.sent_of, actor_tokens)
     ctx.result.places = places
     # A country or capital is a place only as the object of a locative preposition
     # ("clashes in Tripoli"); as a subject or object it is an actor ("Tripoli said").
@@ -199,7 +201,7 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         # "visited Turkey", "flew to Moscow": a visit happens at its destination.
         visit = event.cameo in VISIT_CODES and event.target is not None
         destination = (event.target.start, event.target.end) if visit else None
-        place, rule = locate_event(trigger, places, actor_spans, destination)
+        place, rule = locate_event(trigger, places, actor_spans, destination, force=event.quad_class == 4)
         if place is not None:
             event.location = place
             event.rule += f"; location = {rule}"

@@ -17,6 +17,7 @@ from .kb_schema import CuratedPlace, load_entries
 from .model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOTABLE_POPULATION = 10_000
 # Words in a place phrase that say what kind of place it is.
 FACILITY_WORDS = {"air base": "base", "airbase": "base", "base": "base", "airport": "airport", "airfield": "base",
                   "port": "port", "crossing": "border", "strait": "sea", "sea": "sea", "gulf": "sea",
@@ -43,8 +44,10 @@ class PlaceFinder:
         for bucket in self.curated.values():
             bucket.sort(key=lambda item: -len(item[0]))
 
-    def find(self, doc: Doc, focus_country: str | None, context_countries: set[str], sent_of: list[int]) -> list[Place]:
-        spans = self._spans(doc)
+    def find(self, doc: Doc, focus_country: str | None, context_countries: set[str], sent_of: list[int],
+             actor_tokens: frozenset[int] = frozenset()) -> list[Place]:
+        """Places of the article; ``actor_tokens`` (people, groups, organizations) are never places."""
+        spans = [s for s in self._spans(doc) if not any(t in actor_tokens for t in range(s.start, s.end))]
         resolved: list[tuple[Span, GazetteerEntry, str]] = []
         pending = []
         for index, span in enumerate(spans):
@@ -66,9 +69,29 @@ class PlaceFinder:
             for span, e, why in resolved
         ]
 
+    def _proper_noun_places(self, doc: Doc) -> list[Span]:
+        """Names NER missed ("raided Jenin", "near Erbil"): proper nouns after a locative preposition
+        or as the object of a verb, kept only when the gazetteer knows the whole name."""
+        found = []
+        for token in doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "NORP":
+                continue
+            governed = (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | MOTION_PREPS) or token.dep_ in ("dobj", "poss")
+            if not governed:
+                continue
+            first = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
+            span = doc[first:token.i + 1]
+            candidates = self.gazetteer.lookup(span.text)
+            # NER often takes a town for a person ("raided Jenin"); trust it unless the place is notable.
+            notable = any(e.population >= NOTABLE_POPULATION or e.feature != "city" for e in candidates)
+            if candidates and (token.ent_type_ != "PERSON" or notable):
+                found.append(span)
+        return found
+
     def _spans(self, doc: Doc) -> list[Span]:
         """NER places, and curated names wherever they occur; the longer of two overlapping spans wins."""
         spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        spans += self._proper_noun_places(doc)
         folded = [fold(t.text) for t in doc]
         i = 0
         while i < len(doc):
@@ -135,15 +158,24 @@ def _choose(span: Span, candidates: list[GazetteerEntry], focus: str | None, cou
 
 
 def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[int, int]],
-                 destination: tuple[int, int] | None = None) -> tuple[Place | None, str]:
+                 destination: tuple[int, int] | None = None, force: bool = False) -> tuple[Place | None, str]:
     """The event's place: a locative phrase governed by the trigger or its object, else the one
     place of the sentence that sits in the trigger's own clause, else none.
 
     Places that are actors ("Moscow said") are not locations; a place in another clause of
     the sentence ("after a plot to burn warehouses in Warsaw") belongs to another event. A
-    visit's ``destination`` (the target's span) is its place even though it is an actor.
+    visit's ``destination`` (the target's span) is its place even though it is an actor, and
+    so is the object of ``force`` (material conflict).
     """
     sent = trigger.sent
+    if force:
+        # "shelled Tripoli", "struck Beirut's suburbs": the target of force is a place, not an actor.
+        in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            for token in obj.subtree:
+                for place in in_sentence:
+                    if place.start <= token.idx < place.end:
+                        return place, "the place attacked or taken"
     if destination is not None:
         for place in places:
             if place.start < destination[1] and destination[0] < place.end:

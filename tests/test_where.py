@@ -1,0 +1,66 @@
+"""The offline gazetteer, place disambiguation and event locations."""
+
+from datetime import date
+
+import pytest
+
+from conftest import REPO
+from eventwire.evaluate import km_between, run_eval
+from eventwire.model import Article
+
+
+def _places(pipeline, text):
+    return {p.name: p for p in pipeline.process(Article("t", text, published=date(2024, 3, 14))).places}
+
+
+def test_the_gazetteer_covers_cities_airports_and_curated_places(pipeline):
+    gazetteer = pipeline.gazetteer
+    assert len(gazetteer) > 100_000
+    features = {e.feature for name in ("Jeddah", "Tripoli International Airport", "Al-Watiya air base", "Strait of Hormuz", "Texas")
+                for e in gazetteer.lookup(name)}
+    assert {"city", "airport", "base", "sea", "region"} <= features
+    assert {e.country for e in gazetteer.lookup("Tripoli")} >= {"LBY", "LBN"}
+
+
+@pytest.mark.parametrize("text, name, country, lat, lon", [
+    ("Haftar's forces shelled Tripoli on Monday.", "Tripoli", "LBY", 32.89, 13.19),
+    ("Lebanese troops deployed in Tripoli, Lebanon, after clashes.", "Tripoli", "LBN", 34.44, 35.85),
+    ("Protesters rallied in Alexandria on Friday.", "Alexandria", "EGY", 31.20, 29.92),
+    ("Officials met in Alexandria, Virginia, on Monday.", "Alexandria", "USA", 38.80, -77.05),
+    ("A tornado hit Paris, Texas.", "Paris", "USA", 33.66, -95.56),
+    ("Police detained activists in Paris.", "Paris", "FRA", 48.86, 2.35),
+    ("The GNA captured Al-Watiya air base near the Tunisian border.", "Al-Watiya air base", "LBY", 32.47, 11.90),
+    ("Flights resumed at Tripoli International Airport.", "Tripoli International Airport", "LBY", 32.66, 13.16),
+])
+def test_places_are_disambiguated_by_context(pipeline, text, name, country, lat, lon):
+    place = _places(pipeline, text)[name]
+    assert place.country == country and km_between(place.lat, place.lon, lat, lon) <= 25, place.rule
+
+
+def test_actors_are_not_places_and_places_are_not_actors(pipeline):
+    result = pipeline.process(Article("t", "Moscow rejected the plan. Fighting broke out in Tripoli.", published=date(2024, 3, 14)))
+    assert [m.text for m in result.mentions if m.text == "Moscow"]
+    # Hamas is a group, never a place, whatever the gazetteer holds.
+    assert "Hamas" not in _places(pipeline, "Israeli jets attacked Hamas in Gaza.")
+
+
+@pytest.mark.parametrize("text, where", [
+    ("Macron visited Turkey on Monday.", "Turkey"),
+    ("Lavrov flew to Ankara for talks.", "Ankara"),
+    ("Israeli troops raided Jenin on Monday.", "Jenin"),
+    ("Russian troops attacked Ukrainian positions near Kharkiv.", "Kharkiv"),
+])
+def test_event_locations(pipeline, text, where):
+    events = pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
+    assert events and events[0].location is not None and events[0].location.name == where
+
+
+def test_a_place_in_another_clause_is_not_the_event_location(pipeline):
+    events = pipeline.process(Article("t", "Poland expelled three diplomats after a plot to burn warehouses in Warsaw.")).events
+    assert events and all(e.location is None for e in events)
+
+
+def test_location_and_date_gold(pipeline):
+    report = run_eval(REPO / "examples" / "gold" / "places.jsonl", pipeline)
+    assert report["records"] >= 60
+    assert report["location_accuracy"] >= 0.85 and report["date_accuracy"] >= 0.95
