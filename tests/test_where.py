@@ -64,3 +64,13 @@ def test_location_and_date_gold(pipeline):
     report = run_eval(REPO / "examples" / "gold" / "places.jsonl", pipeline)
     assert report["records"] >= 60
     assert report["location_accuracy"] >= 0.85 and report["date_accuracy"] >= 0.95
+
+
+def test_the_dominant_place_locates_material_acts_only(pipeline):
+    text = ("Clashes erupted in Benghazi on Monday. Libyan forces shelled rebel positions. "
+            "Residents of Benghazi fled the fighting. Egypt condemned the violence.")
+    events = pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
+    shelled = next(e for e in events if e.plover == "ASSAULT")
+    assert shelled.location is not None and shelled.location.name == "Benghazi" and "dominant" in shelled.rule
+    condemned = next(e for e in events if e.plover == "ACCUSE")
+    assert condemned.location is None

@@ -197,14 +197,39 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         (m.start, m.end) for m in ctx.result.mentions
         if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPS)
     ]
+    dominant = _dominant_place(places, actor_spans)
     for event, trigger in zip(ctx.result.events, ctx.triggers):
         # "visited Turkey", "flew to Moscow": a visit happens at its destination.
         visit = event.cameo in VISIT_CODES and event.target is not None
         destination = (event.target.start, event.target.end) if visit else None
         place, rule = locate_event(trigger, places, actor_spans, destination, force=event.quad_class == 4)
+        # Material acts happen where the story is; statements happen wherever the speaker is.
+        if place is None and dominant is not None and event.quad_class in (2, 4) and not any(
+            p.sentence_index == event.sentence_index and not _overlaps(p, actor_spans) for p in places
+        ):
+            place, rule = dominant  # the sentence names no place of its own
         if place is not None:
             event.location = place
             event.rule += f"; location = {rule}"
+
+
+def _overlaps(place, spans: list[tuple[int, int]]) -> bool:
+    return any(s < place.end and place.start < e for s, e in spans)
+
+
+def _dominant_place(places, actor_spans: list[tuple[int, int]]):
+    """The place most of the article's place mentions name (at least two, and more than half), if any."""
+    counts: dict[tuple[str, float, float], list] = {}
+    for place in places:
+        if not _overlaps(place, actor_spans):
+            counts.setdefault((place.country or "", round(place.lat, 2), round(place.lon, 2)), []).append(place)
+    total = sum(map(len, counts.values()))
+    if not counts:
+        return None
+    mentions = max(counts.values(), key=len)
+    if len(mentions) >= 2 and len(mentions) * 2 > total:
+        return mentions[0], f"the article's dominant place ({len(mentions)} of {total} place mentions)"
+    return None
 
 
 @stage("when")
