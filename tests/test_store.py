@@ -79,10 +79,12 @@ def test_an_interrupted_ingest_finishes_on_rerun_and_loses_nothing(tmp_path, pip
         assert a.con.execute(query).fetchall() == b.con.execute(query).fetchall()
 
 
-def test_kill_dash_nine_mid_ingest_then_rerun_completes(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_dash_nine_mid_ingest_then_rerun_completes(tmp_path, workers):
     corpus = _copy_corpus(tmp_path, extra_bad=False)
     db = tmp_path / "killed.duckdb"
-    command = [sys.executable, "-m", "eventwire.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "1", "-v"]
+    command = [sys.executable, "-m", "eventwire.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "1",
+               "--workers", workers, "-v"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     for line in process.stderr:
         if "committed batch" in line:

@@ -168,9 +168,13 @@ def _print_table(events) -> None:
 
 # ------------------------------------------------------------------ ingest
 class _RateColumn(ProgressColumn):
+    """Articles per second and events per second."""
+
     def render(self, task) -> Text:
         speed = task.speed or 0.0
-        return Text(f"{speed:.1f} rec/s", style="cyan")
+        elapsed = task.elapsed or 0.0
+        events = task.fields.get("events", 0) / elapsed if elapsed else 0.0
+        return Text(f"{speed:.1f} art/s {events:.1f} ev/s", style="cyan")
 
 
 def _count_records(path: str) -> int | None:
@@ -195,13 +199,17 @@ def ingest(
     path: str = typer.Argument(..., help="File or directory to ingest, or - for standard input."),
     db: Path = typer.Option(..., "--db", help="DuckDB file to write (created if missing)."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per transaction."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Coding processes (0: one per CPU core)."),
+    out_parquet: Optional[Path] = typer.Option(
+        None, "--out-parquet", help="Also write the store as a partitioned Parquet dataset to this directory."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Code articles into a DuckDB store. Re-running adds no duplicates and finishes an interrupted run."""
     from .ingest import ingest as run_ingest
 
     _setup_logging(verbose)
-    pipe = _pipeline()
+    workers = workers or os.cpu_count() or 1
+    pipe = _pipeline() if workers == 1 else None
     interactive = err.is_terminal
     total = _count_records(path) if interactive else None
     progress = Progress(
@@ -218,7 +226,13 @@ def ingest(
             events_seen += events
             progress.update(task, advance=records, events=events_seen)
 
-        report = run_ingest(path, db, batch_size=batch_size, pipeline=pipe, progress=advance)
+        report = run_ingest(path, db, batch_size=batch_size, pipeline=pipe, progress=advance, workers=workers)
+    if out_parquet is not None:
+        from .store import Store
+
+        with Store(db) as store:
+            store.write_parquet(out_parquet)
+        err.print(f"wrote the Parquet dataset {out_parquet}", highlight=False)
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(report.reject_reasons.items())) or "none"
     err.print(
         f"read {report.read} articles: stored {report.stored}, already stored {report.skipped_known}; "

@@ -42,29 +42,25 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(sources, db: str | Path, *, batch_size: int = 64, pipeline=None, progress=None,
-           stdin=None) -> IngestReport:
+           stdin=None, workers: int = 1) -> IngestReport:
     """Code every readable record in ``sources`` into the DuckDB file ``db``.
 
+    With ``workers`` > 1, batches are coded in that many processes (each loads the pipeline
+    once) while this process reads, skips known articles and writes, in input order. At most
+    two batches per worker are in flight, so memory does not grow with the corpus.
     ``progress`` is an optional callable ``(articles_done, events_done)`` for the CLI's bar.
     """
-    from .pipeline import default_pipeline
-
-    pipe = pipeline or default_pipeline()
     report = IngestReport()
     with Store(db) as store:
-        for chunk in batched(iter_records(sources, stdin=stdin), batch_size):
-            articles = [r for r in chunk if isinstance(r, Article)]
-            rejects = [r for r in chunk if isinstance(r, Reject)]
-            report.read += len(articles)
-            known = store.known_hashes(a.content_hash for a in articles)
-            todo: list[Article] = []
-            for article in articles:
-                if article.content_hash in known:
-                    report.skipped_known += 1
-                else:
-                    known.add(article.content_hash)
-                    todo.append(article)
-            results: list[ArticleResult] = list(pipe.process_many(todo))
+        batches = _new_work(iter_records(sources, stdin=stdin), batch_size, store, report)
+        if workers > 1:
+            coded = _code_in_pool(batches, workers)
+        else:
+            from .pipeline import default_pipeline
+
+            pipe = pipeline or default_pipeline()
+            coded = ((todo, rejects, n_read, list(pipe.process_many(todo))) for todo, rejects, n_read in batches)
+        for _todo, rejects, n_read, results in coded:
             stored = store.write_batch(results, rejects)
             report.stored += stored
             log.info("committed batch: %d new articles, %d rejects (%d stored in all)", stored, len(rejects), report.stored)
@@ -74,5 +70,63 @@ def ingest(sources, db: str | Path, *, batch_size: int = 64, pipeline=None, prog
                 report.rejects += 1
                 report.reject_reasons[reject.reason] = report.reject_reasons.get(reject.reason, 0) + 1
             if progress is not None:
-                progress(len(articles) + len(rejects), batch_events)
+                progress(n_read + len(rejects), batch_events)
     return report
+
+
+def _new_work(records, batch_size: int, store: Store, report: IngestReport):
+    """Batches of (articles to code, rejects, articles read), skipping what the store already holds."""
+    # Duplicates among batches still in flight are caught when written (the store ignores known hashes).
+    for chunk in batched(records, batch_size):
+        articles = [r for r in chunk if isinstance(r, Article)]
+        rejects = [r for r in chunk if isinstance(r, Reject)]
+        report.read += len(articles)
+        known = store.known_hashes(a.content_hash for a in articles)
+        todo: list[Article] = []
+        for article in articles:
+            if article.content_hash in known:
+                report.skipped_known += 1
+            else:
+                known.add(article.content_hash)
+                todo.append(article)
+        yield todo, rejects, len(articles)
+
+
+_worker_pipeline = None
+
+
+def _start_worker(overlay: str | None) -> None:
+    global _worker_pipeline
+    import os
+
+    from .pipeline import OVERLAY_ENV, Pipeline
+
+    if overlay:
+        os.environ[OVERLAY_ENV] = overlay
+    _worker_pipeline = Pipeline()
+
+
+def _code_batch(articles: list[Article]) -> list[ArticleResult]:
+    assert _worker_pipeline is not None, "worker not initialised"
+    return list(_worker_pipeline.process_many(articles))
+
+
+def _code_in_pool(batches, workers: int):
+    """Code batches in a process pool, in order, with a bounded number in flight."""
+    import multiprocessing
+    import os
+    from collections import deque
+
+    from .pipeline import OVERLAY_ENV
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited model or locks
+    with context.Pool(workers, initializer=_start_worker, initargs=(os.environ.get(OVERLAY_ENV),)) as pool:
+        pending: deque = deque()
+        for todo, rejects, n_read in batches:
+            pending.append((todo, rejects, n_read, pool.apply_async(_code_batch, (todo,))))
+            while len(pending) >= 2 * workers:
+                todo_, rejects_, n_, future = pending.popleft()
+                yield todo_, rejects_, n_, future.get()
+        while pending:
+            todo_, rejects_, n_, future = pending.popleft()
+            yield todo_, rejects_, n_, future.get()

@@ -114,12 +114,41 @@ class Store:
     """A DuckDB file holding everything eventwire coded; a few composable verbs."""
 
     def __init__(self, path: str | Path, read_only: bool = False):
+        """Open a DuckDB file, or (read-only) a Parquet dataset directory written by ``write_parquet``
+        or by the Ray engine, whose tables DuckDB then queries in place."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"{self.path}: no such database (run `eventwire ingest` first)")
+        if Path(self.path).is_dir():
+            self.con = duckdb.connect()
+            self._attach_parquet(Path(self.path))
+            return
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self._create()
+
+    def _attach_parquet(self, directory: Path) -> None:
+        for name, (schema, _) in TABLES.items():
+            files = list((directory / name).rglob("*.parquet")) if (directory / name).is_dir() else []
+            if files:
+                pattern = str(directory / name / "**" / "*.parquet").replace("'", "''")
+                self.con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{pattern}', hive_partitioning = true, union_by_name = true)")
+            else:
+                self.con.execute(_create_sql(name, schema, None).replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE"))
+
+    def write_parquet(self, directory: str | Path) -> None:
+        """Write every table as a Parquet dataset under ``directory``; events are partitioned by month."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        for name in TABLES:
+            target = str(directory / name).replace("'", "''")
+            if name == "events":
+                self.con.execute(
+                    f"""COPY (SELECT *, coalesce(strftime(date, '%Y-%m'), 'undated') AS month FROM events)
+                        TO '{target}' (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE)""")
+            else:
+                (directory / name).mkdir(exist_ok=True)
+                self.con.execute(f"COPY {name} TO '{target}/{name}.parquet' (FORMAT PARQUET)")
 
     def _create(self) -> None:
         for name, (schema, key) in TABLES.items():
