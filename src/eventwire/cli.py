@@ -37,6 +37,11 @@ class CodeFormat(str, Enum):
     csv = "csv"
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
@@ -197,17 +202,38 @@ def _count_records(path: str) -> int | None:
 @app.command()
 def ingest(
     path: str = typer.Argument(..., help="File or directory to ingest, or - for standard input."),
-    db: Path = typer.Option(..., "--db", help="DuckDB file to write (created if missing)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to write (created if missing)."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per transaction."),
     workers: int = typer.Option(0, "--workers", "-w", min=0, help="Coding processes (0: one per CPU core)."),
     out_parquet: Optional[Path] = typer.Option(
         None, "--out-parquet", help="Also write the store as a partitioned Parquet dataset to this directory."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: processes on this machine; ray: a Ray cluster."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (ray://HOST:PORT or auto); default: a local Ray."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
-    """Code articles into a DuckDB store. Re-running adds no duplicates and finishes an interrupted run."""
+    """Code articles into a DuckDB store (or, with --engine ray, a Parquet dataset).
+
+    Re-running adds no duplicates and finishes an interrupted run.
+    """
     from .ingest import ingest as run_ingest
 
     _setup_logging(verbose)
+    if engine is Engine.ray:
+        if out_parquet is None:
+            _fail("--engine ray writes a Parquet dataset: give --out-parquet DIR")
+        from .pipeline import OVERLAY_ENV
+        from .ray_engine import RayUnavailable, ingest_ray
+
+        try:
+            report = ingest_ray(path, out_parquet, address=address, batch_size=batch_size,
+                                workers=workers or None, overlay=os.environ.get(OVERLAY_ENV))
+        except RayUnavailable as exc:
+            _fail(str(exc))
+        err.print(f"read {report.read} articles: stored {report.stored}, already stored {report.skipped_known}; "
+                  f"{report.events} events; {report.rejects} rejects -> {out_parquet}", highlight=False)
+        return
+    if db is None:
+        _fail("give --db FILE (or --engine ray with --out-parquet DIR)")
     workers = workers or os.cpu_count() or 1
     pipe = _pipeline() if workers == 1 else None
     interactive = err.is_terminal

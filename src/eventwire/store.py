@@ -190,15 +190,7 @@ class Store:
             if result.article.content_hash not in seen:
                 seen.add(result.article.content_hash)
                 fresh.append(result)
-        tables = {
-            "articles": _table(ARTICLE_SCHEMA, (article_row(r) for r in fresh)),
-            "events": _table(EVENT_SCHEMA, (event_row(e, r.article.content_hash) for r in fresh for e in r.events)),
-            "mentions": _table(MENTION_SCHEMA, (mention_row(m, r) for r in fresh for m in r.mentions)),
-            "places": _table(PLACE_SCHEMA, (place_row(p, r) for r in fresh for p in r.places)),
-            "unknown_names": _table(UNKNOWN_SCHEMA, (unknown_row(u, r) for r in fresh for u in r.unknown)),
-            "stance": _table(STANCE_SCHEMA, (stance_row(st, r) for r in fresh for st in r.stance)),
-            "rejects": _table(REJECT_SCHEMA, (reject_row(x) for x in rejects)),
-        }
+        tables = batch_tables(fresh, rejects)
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name, table in tables.items():
@@ -230,6 +222,20 @@ class Store:
 
 
 # ---------------------------------------------------------------- rows
+def batch_tables(results: list[ArticleResult], rejects: Iterable[Reject] = ()) -> dict[str, pa.Table]:
+    """The rows of every table for a batch of coded articles, as Arrow tables in the store's schemas."""
+    fresh = results
+    return {
+        "articles": _table(ARTICLE_SCHEMA, (article_row(r) for r in fresh)),
+        "events": _table(EVENT_SCHEMA, (event_row(e, r.article.content_hash) for r in fresh for e in r.events)),
+        "mentions": _table(MENTION_SCHEMA, (mention_row(m, r) for r in fresh for m in r.mentions)),
+        "places": _table(PLACE_SCHEMA, (place_row(p, r) for r in fresh for p in r.places)),
+        "unknown_names": _table(UNKNOWN_SCHEMA, (unknown_row(u, r) for r in fresh for u in r.unknown)),
+        "stance": _table(STANCE_SCHEMA, (stance_row(st, r) for r in fresh for st in r.stance)),
+        "rejects": _table(REJECT_SCHEMA, (reject_row(x) for x in rejects)),
+    }
+
+
 def _table(schema: pa.Schema, rows: Iterable[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=schema)
 

@@ -1,0 +1,121 @@
+"""Ingest on a Ray cluster: the same pipeline, run by Ray Data actors, written as a Parquet dataset.
+
+Each actor loads the spaCy pipeline and the knowledge base once; batches of articles map
+to coded results, which the driver writes as Parquet files in the store's table schemas.
+Ray is an optional extra: ``pip install 'eventwire[ray]'``.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from .ingest import IngestReport, batched
+from .model import Article, Reject
+from .read import iter_records
+from .store import TABLES, batch_tables
+
+log = logging.getLogger("eventwire.ray")
+
+
+class RayUnavailable(RuntimeError):
+    """Ray is not installed."""
+
+
+class CodingActor:
+    """One per Ray worker: holds a loaded pipeline and codes batches of articles."""
+
+    def __init__(self, overlay: str | None = None):
+        from .pipeline import Pipeline
+
+        self.pipeline = Pipeline(kb_overlay=overlay)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+        articles = [pickle.loads(blob) for blob in batch["article"]]
+        results = list(self.pipeline.process_many(articles))
+        return {"result": [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]}
+
+
+def _known_hashes(out_dir: Path) -> set[str]:
+    files = list((out_dir / "articles").glob("*.parquet")) if (out_dir / "articles").is_dir() else []
+    known: set[str] = set()
+    for file in files:
+        known.update(pq.read_table(file, columns=["content_hash"]).column("content_hash").to_pylist())
+    return known
+
+
+def ingest_ray(sources, out_dir: str | Path, *, address: str | None = None, batch_size: int = 64,
+               chunk_size: int = 5000, workers: int | None = None, overlay: str | None = None,
+               progress=None) -> IngestReport:
+    """Code ``sources`` on Ray into the Parquet dataset ``out_dir`` (one folder per table).
+
+    Articles are sent to Ray in chunks of ``chunk_size``, so the driver's memory stays bounded;
+    each chunk's files are written only once the chunk is coded, so a re-run after an
+    interruption skips the articles already written and codes the rest.
+    """
+    try:
+        import ray
+    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+        raise RayUnavailable("the Ray engine needs Ray: pip install 'eventwire[ray]'") from exc
+
+    out_dir = Path(out_dir)
+    for name in TABLES:
+        (out_dir / name).mkdir(parents=True, exist_ok=True)
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True,
+                 **({"num_cpus": workers} if workers and not address else {}))
+    ray.data.DataContext.get_current().execution_options.preserve_order = True
+    report = IngestReport()
+    known = _known_hashes(out_dir)
+    try:
+        for part, chunk in enumerate(batched(iter_records(sources), chunk_size)):
+            articles = [r for r in chunk if isinstance(r, Article)]
+            rejects = [r for r in chunk if isinstance(r, Reject)]
+            report.read += len(articles)
+            todo = []
+            for article in articles:
+                if article.content_hash in known:
+                    report.skipped_known += 1
+                else:
+                    known.add(article.content_hash)
+                    todo.append(article)
+            if articles and not todo:
+                continue  # written by an earlier run, with its rejects
+            results = []
+            if todo:
+                dataset = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo])
+                coded = dataset.map_batches(
+                    CodingActor, fn_constructor_args=(overlay,), batch_size=batch_size,
+                    concurrency=workers or max(1, int(ray.cluster_resources().get("CPU", 1))),
+                )
+                # Results come back in input order, so the output does not depend on scheduling.
+                results = [pickle.loads(blob) for row in coded.iter_rows() for blob in [row["result"]]]
+            _write_part(out_dir, part, results, rejects)
+            report.stored += len(results)
+            report.events += sum(len(r.events) for r in results)
+            for reject in rejects:
+                report.rejects += 1
+                report.reject_reasons[reject.reason] = report.reject_reasons.get(reject.reason, 0) + 1
+            if progress is not None:
+                progress(len(articles) + len(rejects), sum(len(r.events) for r in results))
+    finally:
+        if started_here:
+            ray.shutdown()
+    return report
+
+
+def _write_part(out_dir: Path, part: int, results, rejects) -> None:
+    """One file per table and chunk; the articles file last, since it marks the chunk as done."""
+    tables = batch_tables(results, rejects)
+    stamp = f"{part:06d}-{results[0].article.content_hash[:12] if results else 'rejects'}"
+    for name in [n for n in tables if n != "articles"] + ["articles"]:
+        table = tables[name]
+        if table.num_rows:
+            tmp = out_dir / name / f".{stamp}.parquet.tmp"
+            pq.write_table(table, tmp)
+            tmp.replace(out_dir / name / f"part-{stamp}.parquet")
