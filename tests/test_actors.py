@@ -91,3 +91,14 @@ def test_a_domestic_group_takes_the_country_it_is_in(pipeline):
     # A country named as the place of an action is not the owner of its subject.
     codes = {m.text: m.code for m in pipeline.process(Article("t", "Rebels attacked an army base in Mali.")).mentions}
     assert not any(code == "MLIREB" for code in codes.values())
+
+
+def test_arabic_articles_conjoined_owners_and_group_modifiers(pipeline):
+    from eventwire.model import Article
+
+    codes = {m.text: m.code for m in pipeline.process(Article("t", "The US and British forces attacked al-Shabaab.")).mentions}
+    assert codes.get("al-Shabaab") == "SOMREB"
+    both = [m.code for m in pipeline.process(Article("t", "US and British forces shelled the town.")).mentions if m.kind == "agent"]
+    assert sorted(both) == ["GBRMIL", "USAMIL"]
+    events = pipeline.process(Article("t", "Osama bin Laden's al-Qaeda terror network threatened the United States.")).events
+    assert events and events[0].source.code == "IMGREB"

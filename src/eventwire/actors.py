@@ -29,6 +29,7 @@ STATE_NOMINALS = {"country", "nation", "state"}
 GOVERNMENT_NOMINALS = {"government", "authority", "regime", "administration", "leadership"}
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 DEMONSTRATIVES = {"those", "these"}
+ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 # Agent heads that name one person, so "he" or "she" can refer to them.
 PERSON_TITLES = {"president", "minister", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan",
@@ -63,6 +64,12 @@ class MentionIndex:
             for child in token.children:
                 if child.i in self.by_head and (child.dep_ == "appos" or (child.dep_ == "compound" and token.pos_ == "PROPN")):
                     return self.by_head[child.i]
+            # "the al-Qaeda terror network", "a Hamas delegation": a named group modifying the head.
+            for child in token.children:
+                if child.dep_ == "compound" and child.i in self.by_head:
+                    groups = [m for m in self.by_head[child.i] if m.kind in ("group", "igo")]
+                    if groups:
+                        return groups
         return []
 
 
@@ -98,7 +105,8 @@ class ActorFinder:
         while i < n:
             lengths = kb.name_lengths.get(folded[i])
             matched = 0
-            if lengths and doc[i].text[:1].isupper():
+            # Names start with a capital, or with a lower-case Arabic article ("al-Qaeda", "el-Sisi").
+            if lengths and (doc[i].text[:1].isupper() or folded[i] in ARABIC_ARTICLES):
                 for length in lengths:
                     if i + length > n:
                         continue
@@ -153,6 +161,14 @@ class ActorFinder:
                     owner = _country_of_the_scene(head, names)
                 if owner is not None:
                     found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of))
+                    # "US and British forces": one agent per conjoined owner.
+                    for conj in doc[owner.head].conjuncts:
+                        other = name_at.get(conj.i)
+                        if other is not None and other.country != owner.country:
+                            also = _agent_with_owner(doc, other, i, head, sector, sent_of)
+                            also.text, also.start, also.end = found[-1].text, found[-1].start, found[-1].end
+                            also.token_start, also.token_end = found[-1].token_start, found[-1].token_end
+                            found.append(also)
                 matched = length
                 break
             i += matched or 1

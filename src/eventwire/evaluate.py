@@ -59,7 +59,7 @@ def _gold_actor(raw: dict[str, Any] | str) -> GoldActor:
         raw = {"code": raw}
     code = (raw.get("code") or "").upper()
     sector = (raw.get("sector") or "").upper()
-    country = code[:3] if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "MNC") else None
+    country = code[:3] if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "MNC", "IMG") else None
     return GoldActor(raw.get("actorText") or raw.get("text") or "", country, code + sector if sector and len(code) == 3 else code)
 
 

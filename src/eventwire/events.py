@@ -29,6 +29,8 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 CONTAINER_NOUNS = {"package", "shipment", "consignment", "tonne", "ton", "batch", "cargo", "load", "delivery",
                    "convoy", "planeload", "truckload", "shipload", "quantity", "amount", "worth", "lot", "set",
                    "supply", "million", "billion", "thousand", "hundred", "dozen", "kind", "type", "pallet", "crate"}
+# Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
+PARTICIPATION_PREPS = {"for", "in"}
 # Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
                   "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
@@ -324,6 +326,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return [current.head], "relative clause subject"
+                if child.pos_ == "VERB":
+                    # "The Red Cross operating in Iraq said": a participle misparsed as the subject.
+                    inner = [c for c in child.children if c.dep_ == "nsubj"]
+                    if inner:
+                        return inner, f"subject of '{child.text}' (parsed as the subject of '{current.text}')"
                 return [child], "subject" if current.i == verb.i else f"subject of '{current.text}'"
             if child.dep_ == "agent":
                 return [c for c in child.children if c.dep_ == "pobj"], "passive agent"
@@ -466,11 +473,15 @@ def _noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int]
                     break
     # "launched an attack": the light verb's subject is the noun's agent; but in "supported a
     # cease-fire" the verb is an event of its own and the noun only its topic.
-    if not sources and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and noun.head.i not in verb_triggers:
-        tokens, why = _subject_tokens(noun.head)
+    governor = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in PARTICIPATION_PREPS:
+        governor = noun.head.head  # "converged for a rally", "took part in a strike"
+    if not sources and noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX") \
+            and governor.i not in verb_triggers and (noun.dep_ != "pobj" or governor is not noun.head):
+        tokens, why = _subject_tokens(governor)
         sources = [m for t in tokens for m in _actors_at(t, mentions)]
         if sources:
-            how.append(f"source = {why} of '{noun.head.text}'")
+            how.append(f"source = {why} of '{governor.text}'")
     wanted = (cand.pattern.prep,) if cand.pattern.target == "prep" and cand.pattern.prep else NOUN_TARGET_PREPS
     targets: list[ActorMention] = []
     for head in [noun, *relative]:
