@@ -154,3 +154,9 @@ def test_an_event_noun_that_is_the_topic_of_another_event_is_not_an_event(code):
 
 def test_attacking_positions_is_military(code):
     assert ("RUSMIL", "UKR", "ASSAULT") in _rows(code("Russian troops attacked Ukrainian positions near Kharkiv."))
+
+
+def test_targets_behind_prepositional_phrases(code):
+    assert ("ISR", "USA", "AGREE") in _rows(code("Israel agreed to US mediation in the talks."))
+    threat = _rows(code("Al-Qaeda threatened to deliver devastating blows to the United States."))
+    assert ("IMGREB", "USA", "THREATEN") in threat

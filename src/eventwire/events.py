@@ -36,7 +36,7 @@ QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "
                   "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
 # Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
 # "positions of the army", "a meeting with Obama", "sanctions on Iran".
-OWNER_PREPS = ("by", "from", "of", "with", "on", "against")
+OWNER_PREPS = ("by", "from", "of", "with", "on", "against", "to", "for")
 # Verbs of saying whose normative complement ("X must ...", "X should ...") makes them a demand or appeal.
 SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "stress", "tell", "add", "write", "argue", "reiterate", "emphasize", "emphasise", "assert"}
 DEMAND_MODALS = {"must", "should", "ought"}
@@ -419,6 +419,11 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             if targets:
                 how.append(f"target = object of '{prep}'")
                 break
+        for prep, pobj in _prep_objects(verb, TARGET_PREPS) if not targets else ():
+            targets = _modifier_actors(pobj, mentions)  # "agreed to US mediation"
+            if targets:
+                how.append(f"target = owner of '{prep} {pobj.text}'")
+                break
     if not targets and pattern.target == "object":
         targets, rule = _owner_of_object(verb, mentions, passive)
         if targets:
@@ -434,6 +439,11 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     return Roles(sources, targets, how)
 
 
+def _modifier_actors(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
+    """Actors that modify a non-actor noun: "US mediation", "Russian oil imports", "Iran's programme"."""
+    return [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for m in _actors_at(c, mentions)]
+
+
 def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tuple[list[ActorMention], str]:
     """The actor a non-actor object belongs to: "rejected a US offer", "an offer from Kabul"."""
     for obj in (c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")):
@@ -445,9 +455,7 @@ def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tupl
                 if found:
                     return found, f"target = '{child.text}', owner of the object '{obj.text}'"
         for prep, pobj in _prep_objects(obj, OWNER_PREPS):
-            found = _actors_at(pobj, mentions) or [
-                m for c in pobj.children if c.dep_ in ("poss", "amod", "compound") for m in _actors_at(c, mentions)
-            ]  # "an embargo on Russian oil imports"
+            found = _actors_at(pobj, mentions) or _modifier_actors(pobj, mentions)  # "an embargo on Russian oil imports"
             if found:
                 return found, f"target = '{prep}' {pobj.text} after the object '{obj.text}'"
     return [], ""
