@@ -400,9 +400,12 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 targets.extend(m for m in _actors_at(child, mentions) if not (owned and m.country in own_countries))
         if targets:
             how.append("target = passive subject" if passive else "target = object")
-    if not targets and any(c.i in cand.consumed for c in verb.children):
-        # "threatened to arrest those crews": the target is the absorbed complement's object.
-        for complement in (c for c in verb.children if c.i in cand.consumed):
+    # "threatened to arrest those crews": the target is the complement's object. A threat or a
+    # refusal looks into its infinitive even when the act itself is not in the lexicon.
+    complements = [c for c in verb.children if c.i in cand.consumed or (
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and pattern.code.startswith(("12", "13")))]
+    if not targets and complements:
+        for complement in complements:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
             subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
             objects = [m for c in complement.children if c.dep_ in ("dobj", "dative") for m in _actors_at(c, mentions)]
