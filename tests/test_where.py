@@ -74,3 +74,13 @@ def test_the_dominant_place_locates_material_acts_only(pipeline):
     assert shelled.location is not None and shelled.location.name == "Benghazi" and "dominant" in shelled.rule
     condemned = next(e for e in events if e.plover == "ACCUSE")
     assert condemned.location is None
+
+
+def test_force_against_a_place_targets_its_country(pipeline):
+    events = pipeline.process(Article("t", "Israeli tanks fired shells at targets in Jericho on Monday.", published=date(2024, 3, 14))).events
+    fired = next(e for e in events if e.plover == "ASSAULT")
+    assert fired.target is not None and fired.target.code == "PSE" and fired.target.text == "Jericho"
+    assert "country of the place" in fired.rule
+    # A statement made in a place is not aimed at it.
+    said = pipeline.process(Article("t", "Egypt condemned Israel in Cairo on Monday.", published=date(2024, 3, 14))).events
+    assert all(e.target is None or e.target.code == "ISR" for e in said)

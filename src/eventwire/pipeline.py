@@ -18,7 +18,7 @@ from .events import EventCoder, event_id
 from .kb import KnowledgeBase, load_kb
 from .modality import decide_status, is_refusal, reporting_verb
 from .kb_schema import CameoCode
-from .model import Article, ArticleResult, Event, Sentence, Trigger
+from .model import ActorMention, Article, ArticleResult, Event, Sentence, Trigger
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .stance import StanceLexicon, article_stance
@@ -211,6 +211,24 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         if place is not None:
             event.location = place
             event.rule += f"; location = {rule}"
+            if event.target is None and event.quad_class == 4 and place.country and not rule.startswith(FALLBACK_RULES):
+                _target_the_place(event, place, ctx.article.content_hash)
+
+
+# Location rules that do not tie the place to the act closely enough to make it the target.
+FALLBACK_RULES = ("the article's dominant place", "the only place in the sentence")
+
+
+def _target_the_place(event: Event, place, text_hash: str) -> None:
+    """Force used in or against a place with no named target is aimed at that place's country
+    ("Israeli tanks fired at targets in Jericho" -> PSE), as CAMEO coders code it."""
+    event.target = ActorMention(
+        text=place.name, start=place.start, end=place.end, code=place.country, country=place.country, sector=None,
+        actor_id=None, sentence_index=place.sentence_index, kind="place",
+        rule=f"the country of {place.name}, where the force was used",
+    )
+    event.rule += f"; target = the country of the place ({place.country})"
+    event.event_id = event_id(text_hash, event.sentence_index, event.trigger.start, event.source, event.target, event.cameo)
 
 
 def _overlaps(place, spans: list[tuple[int, int]]) -> bool:
