@@ -27,6 +27,7 @@ OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "p
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 # Amounts and containers that an object's goods hide behind: "a package of missiles".
 CONTAINER_NOUNS = {"package", "shipment", "consignment", "tonne", "ton", "batch", "cargo", "load", "delivery",
+                   "part", "portion", "share", "half", "bulk", "rest",
                    "convoy", "planeload", "truckload", "shipload", "quantity", "amount", "worth", "lot", "set",
                    "supply", "million", "billion", "thousand", "hundred", "dozen", "kind", "type", "pallet", "crate"}
 # Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
@@ -251,10 +252,15 @@ def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | 
             score += 1
         if pattern.objects:
             wanted = {fold(o) for o in pattern.objects}
-            if not wanted & object_lemmas:
+            candidates = objects
+            if pattern.prep and pattern.target != "prep":
+                # "went on strike", "warned Kenya of attacks": the constrained noun follows the preposition.
+                candidates = objects + [p for _, p in _prep_objects(verb, (pattern.prep,))]
+            lemmas = object_lemmas if candidates is objects else _lemmas(candidates)
+            if not wanted & lemmas:
                 continue
             score += 2
-            consumed.update(o.i for o in objects if wanted & set(_noun_keys(o)))
+            consumed.update(o.i for o in candidates if wanted & set(_noun_keys(o)))
         if pattern.complements:
             wanted = {fold(c) for c in pattern.complements}
             if not wanted & complement_lemmas:
