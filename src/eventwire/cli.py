@@ -74,6 +74,16 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _open_store(db: Path):
+    """The store at ``db`` (a DuckDB file or a Parquet dataset), read-only, or a clear error."""
+    from .store import Store
+
+    try:
+        return Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+
+
 def _pipeline():
     from .kb_schema import KnowledgeError
     from .nlp import ModelError
@@ -275,13 +285,9 @@ def export(
     out_path: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (stdout if omitted; required for parquet)."),
 ) -> None:
     """Export the events table as CSV, JSONL (the public event schema) or Parquet."""
-    from .store import Store, dumps_event
+    from .store import dumps_event
 
-    try:
-        store = Store(db, read_only=True)
-    except FileNotFoundError as exc:
-        _fail(str(exc))
-    with store:
+    with _open_store(db) as store:
         if format is ExportFormat.jsonl:
             handle = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
             try:
@@ -313,13 +319,8 @@ def stats(
 ) -> None:
     """Counts by event type, status, dyad and day, and the rejects with their reasons."""
     from .analyse import stats as compute
-    from .store import Store
 
-    try:
-        store = Store(db, read_only=True)
-    except FileNotFoundError as exc:
-        _fail(str(exc))
-    with store:
+    with _open_store(db) as store:
         result = compute(store, limit=limit)
     if as_json:
         out.file.write(json.dumps(result, indent=2, default=str) + "\n")
@@ -403,13 +404,8 @@ def actors_unknown(
 ) -> None:
     """Named people and organizations not in the knowledge base, by frequency, with an example sentence."""
     from .analyse import unknown_actors
-    from .store import Store
 
-    try:
-        store = Store(db, read_only=True)
-    except FileNotFoundError as exc:
-        _fail(str(exc))
-    with store:
+    with _open_store(db) as store:
         rows = unknown_actors(store, limit=limit)
     if as_json:
         out.file.write(json.dumps(rows, indent=2) + "\n")
@@ -461,13 +457,8 @@ def stance(
 ) -> None:
     """How outlets frame each actor: mean stance (-1 hostile .. 1 favourable) per actor and outlet, with evidence."""
     from .analyse import stance_by_outlet
-    from .store import Store
 
-    try:
-        store = Store(db, read_only=True)
-    except FileNotFoundError as exc:
-        _fail(str(exc))
-    with store:
+    with _open_store(db) as store:
         rows = stance_by_outlet(store, actor, limit)
     if as_json:
         out.file.write(json.dumps(rows, indent=2) + "\n")

@@ -52,7 +52,7 @@ def ingest(sources, db: str | Path, *, batch_size: int = 64, pipeline=None, prog
     """
     report = IngestReport()
     with Store(db) as store:
-        batches = _new_work(iter_records(sources, stdin=stdin), batch_size, store, report)
+        batches = new_articles(iter_records(sources, stdin=stdin), batch_size, store.known_hashes, report)
         if workers > 1:
             coded = _code_in_pool(batches, workers)
         else:
@@ -74,14 +74,17 @@ def ingest(sources, db: str | Path, *, batch_size: int = 64, pipeline=None, prog
     return report
 
 
-def _new_work(records, batch_size: int, store: Store, report: IngestReport):
-    """Batches of (articles to code, rejects, articles read), skipping what the store already holds."""
-    # Duplicates among batches still in flight are caught when written (the store ignores known hashes).
+def new_articles(records, batch_size: int, known_hashes, report: IngestReport):
+    """Batches of (articles to code, rejects, articles read), skipping articles already stored.
+
+    ``known_hashes(hashes)`` returns those of ``hashes`` that are stored. Duplicates among
+    batches still in flight are caught when written (the store ignores known hashes).
+    """
     for chunk in batched(records, batch_size):
         articles = [r for r in chunk if isinstance(r, Article)]
         rejects = [r for r in chunk if isinstance(r, Reject)]
         report.read += len(articles)
-        known = store.known_hashes(a.content_hash for a in articles)
+        known = set(known_hashes(a.content_hash for a in articles))
         todo: list[Article] = []
         for article in articles:
             if article.content_hash in known:

@@ -14,8 +14,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from .ingest import IngestReport, batched
-from .model import Article, Reject
+from .ingest import IngestReport, new_articles
 from .read import iter_records
 from .store import TABLES, batch_tables
 
@@ -73,18 +72,10 @@ def ingest_ray(sources, out_dir: str | Path, *, address: str | None = None, batc
     report = IngestReport()
     known = _known_hashes(out_dir)
     try:
-        for part, chunk in enumerate(batched(iter_records(sources), chunk_size)):
-            articles = [r for r in chunk if isinstance(r, Article)]
-            rejects = [r for r in chunk if isinstance(r, Reject)]
-            report.read += len(articles)
-            todo = []
-            for article in articles:
-                if article.content_hash in known:
-                    report.skipped_known += 1
-                else:
-                    known.add(article.content_hash)
-                    todo.append(article)
-            if articles and not todo:
+        chunks = new_articles(iter_records(sources), chunk_size, lambda hashes: known.intersection(hashes), report)
+        for part, (todo, rejects, n_articles) in enumerate(chunks):
+            known.update(a.content_hash for a in todo)
+            if n_articles and not todo:
                 continue  # written by an earlier run, with its rejects
             results = []
             if todo:
@@ -102,7 +93,7 @@ def ingest_ray(sources, out_dir: str | Path, *, address: str | None = None, batc
                 report.rejects += 1
                 report.reject_reasons[reject.reason] = report.reject_reasons.get(reject.reason, 0) + 1
             if progress is not None:
-                progress(len(articles) + len(rejects), sum(len(r.events) for r in results))
+                progress(n_articles + len(rejects), sum(len(r.events) for r in results))
     finally:
         if started_here:
             ray.shutdown()
