@@ -84,3 +84,9 @@ def test_force_against_a_place_targets_its_country(pipeline):
     # A statement made in a place is not aimed at it.
     said = pipeline.process(Article("t", "Egypt condemned Israel in Cairo on Monday.", published=date(2024, 3, 14))).events
     assert all(e.target is None or e.target.code == "ISR" for e in said)
+
+
+def test_a_statement_is_not_located_where_what_it_mentions_happened(pipeline):
+    events = pipeline.process(Article("t", "The RSF accused the army of bombing markets in El Fasher.", published=date(2024, 3, 14))).events
+    accused = next(e for e in events if e.plover == "ACCUSE")
+    assert accused.location is None

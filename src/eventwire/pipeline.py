@@ -202,7 +202,8 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         # "visited Turkey", "flew to Moscow": a visit happens at its destination.
         visit = event.cameo in VISIT_CODES and event.target is not None
         destination = (event.target.start, event.target.end) if visit else None
-        place, rule = locate_event(trigger, places, actor_spans, destination, force=event.quad_class == 4)
+        place, rule = locate_event(trigger, places, actor_spans, destination, force=event.quad_class == 4,
+                                   material=event.quad_class in (2, 4))
         # Material acts happen where the story is; statements happen wherever the speaker is.
         if place is None and dominant is not None and event.quad_class in (2, 4) and not any(
             p.sentence_index == event.sentence_index and not _overlaps(p, actor_spans) for p in places

@@ -158,7 +158,8 @@ def _choose(span: Span, candidates: list[GazetteerEntry], focus: str | None, cou
 
 
 def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[int, int]],
-                 destination: tuple[int, int] | None = None, force: bool = False) -> tuple[Place | None, str]:
+                 destination: tuple[int, int] | None = None, force: bool = False,
+                 material: bool = True) -> tuple[Place | None, str]:
     """The event's place: a locative phrase governed by the trigger or its object, else the one
     place of the sentence that sits in the trigger's own clause, else none.
 
@@ -216,7 +217,8 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
                     return place, f"the trigger's object is '{prep.text}' {place.name}"
     own_clause = [p for p in usable if _clause_verb(trigger.doc.char_span(p.start, p.end, alignment_mode="expand")) in
                   {trigger.i, *(a.i for a in trigger.ancestors)} | ({trigger.head.i} if trigger.pos_ == "NOUN" else set())]
-    if len(usable) == 1 and own_clause:
+    # A statement happens where the speaker is, not where what it talks about happened.
+    if len(usable) == 1 and own_clause and material:
         return usable[0], "the only place in the sentence, in the event's clause"
     return None, ""
 
