@@ -44,3 +44,9 @@ def test_every_offset_points_at_its_text(seed_events):
         for actor in (e.source, e.target):
             if actor:
                 assert text[actor.start:actor.end] == actor.text
+
+
+def test_help_given_with_an_ally_is_not_aimed_at_it(seed_events):
+    _, events = seed_events
+    broke = [e for e in events if e.trigger.text == "broke"]
+    assert broke and all(e.target is None or e.target.country != "TUR" for e in broke)

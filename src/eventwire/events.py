@@ -35,6 +35,7 @@ PARTICIPATION_PREPS = {"for", "in"}
 # Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
                   "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
+MODIFIER_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "upon", "into")
 # Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
 # "positions of the army", "a meeting with Obama", "sanctions on Iran".
 OWNER_PREPS = ("by", "from", "of", "with", "on", "against", "to", "for")
@@ -428,8 +429,9 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             if targets:
                 how.append(f"target = object of '{prep}'")
                 break
-        for prep, pobj in _prep_objects(verb, TARGET_PREPS) if not targets else ():
-            targets = _modifier_actors(pobj, mentions)  # "agreed to US mediation"
+        # "agreed to US mediation"; not "with": "with Turkish support" is help, not a target.
+        for prep, pobj in _prep_objects(verb, MODIFIER_TARGET_PREPS) if not targets else ():
+            targets = _modifier_actors(pobj, mentions)
             if targets:
                 how.append(f"target = owner of '{prep} {pobj.text}'")
                 break
