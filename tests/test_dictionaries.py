@@ -89,3 +89,47 @@ def test_phoenix_dictionaries_import_and_code(tmp_path, shared_data, pipeline):
     events = with_overlay.process(article).events
     assert events and events[0].source.code == "IGOUNO" and events[0].target.code == "IRQ"
     assert not pipeline.process(article).events  # the built-in knowledge does not know him
+
+
+SAMPLE_VERBS = """\
+&ARMS_
++WEAPON
++MUNITIONS
+
+####### VERB PATTERNS #######
+
+---  HASTEN   [---]  ---
+HASTEN
+EXPEDITE {EXPEDITES EXPEDITED }
+- * &ARMS                                   [072]   # comment
+- * (TO)                                    [042:043]
+- &MILITARY * (TO BORDER)                   [154]
+- * AID                                     [999]
+
+---  SCOLD   [111]  ---
+SCOLD
+"""
+
+
+def test_a_petrarch_verb_dictionary_becomes_lexicon_patterns(tmp_path, pipeline):
+    from eventwire.dictionaries import import_verb_dictionary
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(SAMPLE_VERBS, encoding="utf-8")
+    imported = import_verb_dictionary(path, set(pipeline.ontology.codes))
+    rows = {(p.lemma, p.code, tuple(p.objects), p.prep, p.target) for p in imported.patterns}
+    assert ("expedite", "072", ("weapon", "munitions"), None, "object") in rows
+    assert ("hasten", "042", (), "to", "prep") in rows
+    assert ("scold", "111", (), None, "object") in rows
+    assert imported.skipped["words before the verb"] == 1 and imported.skipped["code not in the codebook"] == 1
+
+
+def test_the_verbs_option_extends_the_lexicon(tmp_path, shared_data, monkeypatch):
+    from eventwire.pipeline import VERBS_ENV, Pipeline
+
+    sentence = Article("t", "Iran expedited arms shipments to Syria on Monday.", published=date(2020, 3, 2))
+    monkeypatch.setenv(VERBS_ENV, str(shared_data / "petrarch" / "CAMEO.2.0.txt"))
+    extended = Pipeline()
+    assert extended.ontology.pattern_count > 10_000
+    rows = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in extended.process(sentence).events}
+    assert ("IRN", "SYR", "072") in rows

@@ -349,13 +349,20 @@ def _options(
     kb: Optional[Path] = typer.Option(
         None, "--kb", help="A knowledge overlay written by `eventwire dict import`, used on top of the built-in knowledge.",
     ),
+    verbs: Optional[Path] = typer.Option(
+        None, "--verbs", help="A PETRARCH/TABARI CAMEO verb dictionary whose patterns extend the built-in lexicon.",
+    ),
 ) -> None:
-    from .pipeline import OVERLAY_ENV
+    from .pipeline import OVERLAY_ENV, VERBS_ENV
 
     if kb is not None:
         if not kb.is_dir():
             _fail(f"--kb {kb}: no such directory")
         os.environ[OVERLAY_ENV] = str(kb)
+    if verbs is not None:
+        if not verbs.is_file():
+            _fail(f"--verbs {verbs}: no such file")
+        os.environ[VERBS_ENV] = str(verbs)
 
 
 # ------------------------------------------------------------------ dict

@@ -226,3 +226,117 @@ def write_overlay(report: ImportReport, directory: Path) -> dict[str, int]:
         (directory / name).write_text(f'{{\n  "{key}": [\n{lines}\n  ]\n}}\n', encoding="utf-8")
         written[name] = len(rows)
     return written
+
+
+# ------------------------------------------------------------------ verb dictionaries
+VERB_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+PATTERN_CODE = re.compile(r"\[([0-9]{2,4})(?::[0-9]{2,4})?\]")
+
+
+@dataclass
+class VerbImport:
+    patterns: list = field(default_factory=list)  # VerbPattern
+    skipped: Counter = field(default_factory=Counter)
+
+
+def import_verb_dictionary(path: Path, known_codes: set[str]) -> VerbImport:
+    """Read a PETRARCH/TABARI CAMEO verb dictionary (CAMEO.2.0.txt layout) into lexicon patterns.
+
+    Kept: a verb block's own code, and patterns of the form "- * OBJECT (PREP ...) [code]",
+    where the object may be a word, a {multi word} phrase or a &SYNONYM set. Patterns with
+    words before the verb, or codes the codebook lacks, are counted as skipped.
+    """
+    from .kb_schema import VerbPattern
+
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    synonyms: dict[str, list[str]] = {}
+    current_set = None
+    result = VerbImport()
+    verbs: list[str] = []
+    block_code = None
+    in_patterns = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if "VERB PATTERNS" in raw:
+            in_patterns = True
+            continue
+        if not in_patterns:
+            if line.startswith("&"):
+                current_set = line.strip().rstrip("_")
+                synonyms[current_set] = []
+            elif line.startswith("+") and current_set:
+                synonyms[current_set].append(_lower_words(line[1:]))
+            elif not line.strip():
+                current_set = None
+            continue
+        block = VERB_BLOCK.match(line)
+        if block:
+            verbs, block_code = [], block.group(2).strip()
+            continue
+        if not line.strip():
+            continue
+        if not line.startswith("-"):
+            verb = _lower_words(line.split("{", 1)[0])  # a verb of the block; its inflections follow in braces
+            if verb and verb not in verbs:
+                verbs.append(verb)
+                if block_code in known_codes:  # the block's own code applies to the bare verb
+                    result.patterns.append(VerbPattern(code=block_code, lemma=verb, note=f"imported from {Path(path).name}"))
+            continue
+        code = PATTERN_CODE.search(line)
+        if code is None:
+            result.skipped["no code"] += 1
+            continue
+        if code.group(1) not in known_codes:
+            result.skipped["code not in the codebook"] += 1
+            continue
+        body = PATTERN_CODE.sub("", line[1:]).replace("$", " ").replace("+", " ").strip()
+        if not body.startswith("*"):
+            result.skipped["words before the verb"] += 1
+            continue
+        objects, prep = _pattern_parts(body[1:], synonyms)
+        if objects is None:
+            result.skipped["unsupported pattern syntax"] += 1
+            continue
+        for verb in dict.fromkeys(v for v in verbs if v):
+            try:
+                result.patterns.append(VerbPattern(
+                    code=code.group(1), lemma=verb, objects=objects, prep=prep,
+                    target="prep" if prep and not objects else "object",
+                    note=f"imported from {Path(path).name}",
+                ))
+            except ValidationError:
+                result.skipped["invalid pattern"] += 1
+    return result
+
+
+def _lower_words(text: str) -> str:
+    return " ".join(text.replace("_", " ").split()).lower()
+
+
+def _pattern_parts(body: str, synonyms: dict[str, list[str]]) -> tuple[list[str] | None, str | None]:
+    """Objects and preposition of the part of a pattern after the verb; (None, None) if unsupported."""
+    body = body.strip()
+    objects: list[str] = []
+    prep = None
+    # The first element after the verb: a word, a {phrase} or a &SET, unless it is a (PREP ...) group.
+    head = re.match(r"^(\{[^}]*\}|&\w+|[A-Z][A-Z'\-]*)", body)
+    if head:
+        token = head.group(1)
+        if token.startswith("{"):
+            words = [w for w in token[1:-1].split() if not w.startswith("&")]
+            objects = [_lower_words(words[-1])] if words else []
+        elif token.startswith("&"):
+            objects = synonyms.get(token.rstrip("_"), [])
+            if not objects:
+                return None, None
+        else:
+            objects = [_lower_words(token)]
+        body = body[head.end():].strip()
+    group = re.match(r"^\((\w+)", body)
+    if group:
+        prep = group.group(1).lower()
+    elif body and not body.startswith("("):
+        return None, None  # more words after the object: a longer phrase than the lexicon expresses
+    if not objects and prep is None:
+        return None, None
+    return objects, prep

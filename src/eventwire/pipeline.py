@@ -63,7 +63,7 @@ class Pipeline:
         self.nlp = load_nlp()
         overlay = kb_overlay or os.environ.get(OVERLAY_ENV) or None
         self.kb = kb or load_kb(lambda text: [t.text for t in self.nlp.make_doc(text)], overlay_dir=Path(overlay) if overlay else None)
-        self.ontology = ontology or load_ontology()
+        self.ontology = ontology or _ontology_with_user_verbs()
         self.finder = ActorFinder(self.kb)
         self.coder = EventCoder(self.ontology)
         self.gazetteer = Gazetteer.load(self.kb)
@@ -274,6 +274,20 @@ def _focus_country(result: ArticleResult) -> str | None:
     return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
 
 
+def _ontology_with_user_verbs() -> Ontology:
+    """The package's ontology, plus a legacy PETRARCH verb dictionary named by $EVENTWIRE_VERBS."""
+    verbs_file = os.environ.get(VERBS_ENV)
+    if not verbs_file:
+        return load_ontology()
+    from .dictionaries import import_verb_dictionary
+
+    base = load_ontology()
+    imported = import_verb_dictionary(Path(verbs_file), set(base.codes))
+    return load_ontology(extra_patterns=imported.patterns)
+
+
+# A PETRARCH/TABARI verb dictionary (CAMEO.2.0.txt layout) whose patterns extend the lexicon.
+VERBS_ENV = "EVENTWIRE_VERBS"
 # CAMEO "make a visit" and "host a visit": located at the destination, the target.
 VISIT_CODES = ("042",)
 # CAMEO "make a public statement": the reporting act behind an attributed event.
