@@ -118,3 +118,13 @@ def test_a_person_code_follows_the_publication_date(pipeline):
     _, after = _mentions(pipeline, "Erdogan criticised the plan.", date(2016, 1, 1))
     assert before["Erdogan"].code == after["Erdogan"].code == "TURGOV"
     assert "prime minister" in before["Erdogan"].rule.lower() and "president" in after["Erdogan"].rule.lower()
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIHETH"),
+    ("Syrian Kurds attacked a checkpoint.", "Syrian Kurds", "SYRETH"),
+    ("Iraqi Kurds rallied in Erbil.", "Iraqi Kurds", "IRQETH"),
+])
+def test_ethnic_communities(pipeline, text, span, code):
+    _, by_text = _mentions(pipeline, text, D)
+    assert by_text[span].code == code and by_text[span].sector == "ETH"

@@ -90,3 +90,10 @@ def test_a_statement_is_not_located_where_what_it_mentions_happened(pipeline):
     events = pipeline.process(Article("t", "The RSF accused the army of bombing markets in El Fasher.", published=date(2024, 3, 14))).events
     accused = next(e for e in events if e.plover == "ACCUSE")
     assert accused.location is None
+
+
+def test_implied_targets_at_home(pipeline):
+    curfew = pipeline.process(Article("t", "Turkish authorities imposed a curfew in Diyarbakir.", published=date(2024, 3, 14))).events
+    assert curfew[0].target.code == "TURCVL"  # the state's force at home falls on its civilians
+    protest = pipeline.process(Article("t", "Greek Cypriots protested in Nicosia.", published=date(2024, 3, 14))).events
+    assert protest[0].target.code == "CYPGOV"  # a protest at home is aimed at the government

@@ -22,7 +22,7 @@ SHADOWING_ENTITIES = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT",
 OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 OWNER_PREPS = {"of", "from"}
 # Sectors whose members act at home, so the country of the scene is theirs when nothing else says.
-DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY"}
+DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY", "ETH"}
 SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside"}
 # Nominals that stand for the article's current state actor: "the country", "the nation".
 STATE_NOMINALS = {"country", "nation", "state"}
@@ -97,7 +97,9 @@ class ActorFinder:
         # doc.ents is rebuilt per access; keep what shadowing needs.
         entities = [
             (e.start + (doc[e.start].lower_ == "the"), e.end, e.label_,  # "The White House" is still the White House
-             any(fold(t.lemma_) in kb.agent_words and t.pos_ in ("NOUN", "PROPN") for t in e))
+             any(fold(t.lemma_) in kb.agent_words and t.pos_ in ("NOUN", "PROPN") for t in e)
+             # "Bosnian Serbs" read as a PERSON is still two known demonyms
+             or all((fold(t.text),) in kb.names for t in e if t.lower_ != "the"))
             for e in doc.ents
         ]
         found: list[ActorMention] = []
@@ -129,7 +131,7 @@ class ActorFinder:
                     matched = length
                     break
             i += matched or 1
-        return found
+        return _ethnic_communities(doc, found)
 
     @staticmethod
     def _choose_hit(hits: list[NameHit], surface: str) -> NameHit | None:
@@ -314,6 +316,27 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
                 if pobj.dep_ == "pobj" and owner is not None and owner.kind == "country":
                     return owner
     return None
+
+
+def _ethnic_communities(doc: Doc, names: list[ActorMention]) -> list[ActorMention]:
+    """ "Bosnian Serbs", "Iraqi Turkmen": a people named by one demonym, living in another country,
+    is that country's ethnic community (sector ETH), not a second country."""
+    by_start = {m.token_start: m for m in names}
+    merged: list[ActorMention] = []
+    skip: set[int] = set()
+    for m in names:
+        people = by_start.get(m.token_end)
+        if (m.kind == "demonym" and people is not None and people.kind == "demonym" and people.country != m.country
+                and doc[people.head].tag_ in ("NNS", "NNPS") and doc[m.head].head.i == people.head):
+            span = doc[m.token_start:people.token_end]
+            merged.append(ActorMention(
+                text=span.text, start=span.start_char, end=span.end_char, code=f"{m.country}ETH", country=m.country,
+                sector="ETH", actor_id=None, sentence_index=m.sentence_index, kind="agent",
+                rule=f"ethnic community: {people.text} of {m.text}", token_start=span.start, token_end=span.end,
+                head=people.head,
+            ))
+            skip.update((id(m), id(people)))
+    return [m for m in names if id(m) not in skip] + merged
 
 
 def _country_of_the_scene(head: Token, names: list[ActorMention]) -> ActorMention | None:

@@ -216,19 +216,29 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
                 _target_the_place(event, place, ctx.article.content_hash)
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
 # Location rules that do not tie the place to the act closely enough to make it the target.
 FALLBACK_RULES = ("the article's dominant place", "the only place in the sentence")
 
 
 def _target_the_place(event: Event, place, text_hash: str) -> None:
     """Force used in or against a place with no named target is aimed at that place's country
-    ("Israeli tanks fired at targets in Jericho" -> PSE), as CAMEO coders code it."""
+    ("Israeli tanks fired at targets in Jericho" -> PSE), as CAMEO coders code it. At home, the
+    state's force is aimed at its civilians (a curfew in Cizre -> TURCVL) and a protest at the
+    government (Greek Cypriots protesting in Nicosia -> CYPGOV)."""
+    code = place.country
+    if event.source is not None and event.source.country == place.country:
+        if event.source.sector in STATE_SECTORS:
+            code = place.country + "CVL"
+        elif event.cameo_root == "14":
+            code = place.country + "GOV"
     event.target = ActorMention(
-        text=place.name, start=place.start, end=place.end, code=place.country, country=place.country, sector=None,
+        text=place.name, start=place.start, end=place.end, code=code, country=place.country,
+        sector=code[3:] or None,
         actor_id=None, sentence_index=place.sentence_index, kind="place",
         rule=f"the country of {place.name}, where the force was used",
     )
-    event.rule += f"; target = the country of the place ({place.country})"
+    event.rule += f"; target = the country of the place ({code})"
     event.event_id = event_id(text_hash, event.sentence_index, event.trigger.start, event.source, event.target, event.cameo)
 
 
