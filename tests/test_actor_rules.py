@@ -128,3 +128,13 @@ def test_a_person_code_follows_the_publication_date(pipeline):
 def test_ethnic_communities(pipeline, text, span, code):
     _, by_text = _mentions(pipeline, text, D)
     assert by_text[span].code == code and by_text[span].sector == "ETH"
+
+
+def test_his_deputy_takes_the_side_of_the_person_named_before(pipeline):
+    result, by_text = _mentions(pipeline, "Fayez al-Sarraj met reporters in Tripoli. His deputy, Ahmed Maetig, flew to Moscow.", date(2019, 1, 1))
+    assert by_text["His deputy"].code == "LBYGOV" and by_text["His deputy"].actor_id is None
+    visit = next(e for e in result.events if e.cameo == "042")
+    assert visit.source.code == "LBYGOV" and visit.target.code == "RUSGOV"
+    # With two people named before, "his" is ambiguous and stays unresolved.
+    _, two = _mentions(pipeline, "Sarraj met Haftar in Paris. His deputy flew to Moscow.", date(2019, 1, 1))
+    assert "His deputy" not in two

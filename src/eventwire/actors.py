@@ -304,6 +304,11 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
             subject = _clause_subject(head)
             if subject is not None and subject.i in name_at and _agrees(child.lower_, [name_at[subject.i]], head.doc):
                 return name_at[subject.i]
+            if child.lower_ in ("his", "her") and subject is not None and subject.i in range(head.left_edge.i, head.right_edge.i + 1):
+                # "His deputy, Ahmed Maetig, flew to Moscow": the person last named before.
+                person = _previous_person(head, name_at)
+                if person is not None:
+                    return person
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
             for pobj in child.children:
@@ -378,6 +383,16 @@ def _agent_lemma(token: Token, kb) -> str:
     return lemma
 
 
+def _previous_person(token: Token, name_at: dict[int, ActorMention], window: int = 2) -> ActorMention | None:
+    """The nearest person named before ``token`` in its sentence or the ``window`` sentences before,
+    if exactly one person is named there."""
+    sentences = list(token.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    start = sentences[max(0, index - window)].start
+    people = {m.actor_id: m for i, m in name_at.items() if start <= i < token.i and m.kind == "person"}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _clause_subject(token: Token) -> Token | None:
     """The subject of the nearest verb above ``token``."""
     verb = token.head
@@ -401,7 +416,7 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
         span = doc[first : max(head.i + 1, owner.token_end)]
     return ActorMention(
         text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
-        sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("person", "group", "igo") else None,
+        sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("group", "igo") else None,
         sentence_index=sent_of[head.i], kind="agent",
         rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})" + (f"; {owner.rule}" if owner.rule.startswith("scene") else ""),
         token_start=span.start, token_end=span.end, head=head.i,
