@@ -97,3 +97,10 @@ def test_implied_targets_at_home(pipeline):
     assert curfew[0].target.code == "TURCVL"  # the state's force at home falls on its civilians
     protest = pipeline.process(Article("t", "Greek Cypriots protested in Nicosia.", published=date(2024, 3, 14))).events
     assert protest[0].target.code == "CYPGOV"  # a protest at home is aimed at the government
+
+
+def test_places_are_not_listed_as_unknown_actors(pipeline):
+    result = pipeline.process(Article("t", "Israeli troops raided Jenin on Monday. Zorblax Quintana criticised the raid.",
+                                      published=date(2024, 3, 14)))
+    unknown = [u.text for u in result.unknown]
+    assert "Jenin" not in unknown and "Zorblax Quintana" in unknown

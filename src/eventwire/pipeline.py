@@ -190,6 +190,8 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
                              for t in range(m.token_start, m.token_end))
     places = pipe.places.find(ctx.doc, focus, named, ctx.sent_of, actor_tokens)
     ctx.result.places = places
+    # A name NER took for a person or organization but the gazetteer placed is not an unknown actor.
+    ctx.result.unknown = [u for u in ctx.result.unknown if not any(p.start < u.end and u.start < p.end for p in places)]
     # A country or capital is a place only as the object of a locative preposition
     # ("clashes in Tripoli"); as a subject or object it is an actor ("Tripoli said").
     doc = ctx.doc
