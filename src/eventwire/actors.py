@@ -6,7 +6,7 @@ country or group ("Libyan forces" -> LBYMIL); coreference is conservative.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -364,11 +364,8 @@ def _country_of_the_scene(head: Token, names: list[ActorMention]) -> ActorMentio
     if len(scene) != 1:
         return None
     place = next(iter(scene.values()))
-    return ActorMention(
-        text=place.text, start=place.start, end=place.end, code=place.country, country=place.country, sector=None,
-        actor_id=None, sentence_index=place.sentence_index, kind="country", rule=f"scene of the action: {place.text}",
-        token_start=place.token_start, token_end=place.token_end, head=place.head,
-    )
+    return replace(place, code=place.country, sector=None, actor_id=None, kind="country",
+                   rule=f"scene of the action: {place.text}")
 
 
 def _agent_lemma(token: Token, kb) -> str:
@@ -393,12 +390,17 @@ def _previous_person(token: Token, name_at: dict[int, ActorMention], window: int
     return next(iter(people.values())) if len(people) == 1 else None
 
 
-def _clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest verb above ``token``."""
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above ``token``: the clause it belongs to (the root if there is none)."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above ``token``."""
+    return next((c for c in governing_verb(token).children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of) -> ActorMention:

@@ -496,7 +496,7 @@ def _noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int]
     if noun.dep_ == "pobj" and noun.head.lower_ in PARTICIPATION_PREPS:
         governor = noun.head.head  # "converged for a rally", "took part in a strike"
     if not sources and noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX") \
-            and governor.i not in verb_triggers and (noun.dep_ != "pobj" or governor is not noun.head):
+            and governor.i not in verb_triggers:
         tokens, why = _subject_tokens(governor)
         sources = [m for t in tokens for m in _actors_at(t, mentions)]
         if sources:

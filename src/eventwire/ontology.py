@@ -32,9 +32,24 @@ class Ontology:
         """The CAMEO rejection (12x) that an explicitly undone cooperative ``cameo`` amounts to."""
         return _longest_prefix(self.negated_rules, cameo)
 
+    def add_patterns(self, patterns: list[VerbPattern], source: str = "extra patterns") -> None:
+        """Index more patterns after the package's own, which keep precedence on ties."""
+        _index_patterns(patterns, self.codes, self.verbs, self.nouns, source)
+
     @property
     def pattern_count(self) -> int:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
+
+
+def _index_patterns(patterns, by_code: dict[str, CameoCode], verbs: dict[str, list[VerbPattern]],
+                    nouns: dict[str, list[VerbPattern]], source: str) -> None:
+    for index, pattern in enumerate(patterns):
+        if pattern.code not in by_code:
+            raise KnowledgeError(f"{source}: pattern {index} uses CAMEO code {pattern.code!r}, which the codebook lacks")
+        if pattern.lemma is not None:
+            verbs.setdefault(fold(pattern.lemma), []).append(pattern)
+        else:
+            nouns.setdefault(fold(pattern.noun or ""), []).append(pattern)
 
 
 def _longest_prefix(rules: list[IntentRule], cameo: str) -> str | None:
@@ -51,13 +66,7 @@ def build_ontology(
     by_code = {c.code: c for c in codes}
     verbs: dict[str, list[VerbPattern]] = {}
     nouns: dict[str, list[VerbPattern]] = {}
-    for index, pattern in enumerate(patterns):
-        if pattern.code not in by_code:
-            raise KnowledgeError(f"{source}: pattern {index} uses CAMEO code {pattern.code!r}, which the codebook lacks")
-        if pattern.lemma is not None:
-            verbs.setdefault(fold(pattern.lemma), []).append(pattern)
-        else:
-            nouns.setdefault(fold(pattern.noun or ""), []).append(pattern)
+    _index_patterns(patterns, by_code, verbs, nouns, source)
     for rule in (*intent_rules, *negated_rules):
         if rule.code not in by_code:
             raise KnowledgeError(f"modal code rule {rule.prefix!r} -> {rule.code!r}: the codebook lacks {rule.code!r}")

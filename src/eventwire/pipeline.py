@@ -23,7 +23,7 @@ from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .stance import StanceLexicon, article_stance
 from .gazetteer import Gazetteer
-from .where import LOCATIVE_PREPS, PlaceFinder, locate_event
+from .where import LOCATIVE_PREPS, PlaceFinder, locate_event, overlaps
 
 
 @dataclass(slots=True)
@@ -179,7 +179,12 @@ def _recode(event: Event, info: CameoCode, text_hash: str) -> None:
     event.cameo, event.cameo_root = info.code, info.code[:2]
     event.plover, event.plover_mode = info.plover, info.plover_mode
     event.quad_class, event.goldstein = info.quad_class, info.goldstein
-    event.event_id = event_id(text_hash, event.sentence_index, event.trigger.start, event.source, event.target, info.code)
+    _refresh_id(event, text_hash)
+
+
+def _refresh_id(event: Event, text_hash: str) -> None:
+    """The id follows the code and roles, so it is recomputed when a later stage changes them."""
+    event.event_id = event_id(text_hash, event.sentence_index, event.trigger.start, event.source, event.target, event.cameo)
 
 
 @stage("where")
@@ -191,7 +196,7 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     places = pipe.places.find(ctx.doc, focus, named, ctx.sent_of, actor_tokens)
     ctx.result.places = places
     # A name NER took for a person or organization but the gazetteer placed is not an unknown actor.
-    ctx.result.unknown = [u for u in ctx.result.unknown if not any(p.start < u.end and u.start < p.end for p in places)]
+    ctx.result.unknown = [u for u in ctx.result.unknown if not any(overlaps(p, [(u.start, u.end)]) for p in places)]
     # A country or capital is a place only as the object of a locative preposition
     # ("clashes in Tripoli"); as a subject or object it is an actor ("Tripoli said").
     doc = ctx.doc
@@ -208,7 +213,7 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
                                    material=event.quad_class in (2, 4))
         # Material acts happen where the story is; statements happen wherever the speaker is.
         if place is None and dominant is not None and event.quad_class in (2, 4) and not any(
-            p.sentence_index == event.sentence_index and not _overlaps(p, actor_spans) for p in places
+            p.sentence_index == event.sentence_index and not overlaps(p, actor_spans) for p in places
         ):
             place, rule = dominant  # the sentence names no place of its own
         if place is not None:
@@ -241,18 +246,14 @@ def _target_the_place(event: Event, place, text_hash: str) -> None:
         rule=f"the country of {place.name}, where the force was used",
     )
     event.rule += f"; target = the country of the place ({code})"
-    event.event_id = event_id(text_hash, event.sentence_index, event.trigger.start, event.source, event.target, event.cameo)
-
-
-def _overlaps(place, spans: list[tuple[int, int]]) -> bool:
-    return any(s < place.end and place.start < e for s, e in spans)
+    _refresh_id(event, text_hash)
 
 
 def _dominant_place(places, actor_spans: list[tuple[int, int]]):
     """The place most of the article's place mentions name (at least two, and more than half), if any."""
     counts: dict[tuple[str, float, float], list] = {}
     for place in places:
-        if not _overlaps(place, actor_spans):
+        if not overlaps(place, actor_spans):
             counts.setdefault((place.country or "", round(place.lat, 2), round(place.lon, 2)), []).append(place)
     total = sum(map(len, counts.values()))
     if not counts:
@@ -293,14 +294,14 @@ def _ontology_with_user_verbs() -> Ontology:
         return load_ontology()
     from .dictionaries import import_verb_dictionary
 
-    base = load_ontology()
-    imported = import_verb_dictionary(Path(verbs_file), set(base.codes))
-    return load_ontology(extra_patterns=imported.patterns)
+    ontology = load_ontology()
+    ontology.add_patterns(import_verb_dictionary(Path(verbs_file), set(ontology.codes)).patterns, verbs_file)
+    return ontology
 
 
 # A PETRARCH/TABARI verb dictionary (CAMEO.2.0.txt layout) whose patterns extend the lexicon.
 VERBS_ENV = "EVENTWIRE_VERBS"
-# CAMEO "make a visit" and "host a visit": located at the destination, the target.
+# CAMEO "make a visit": located at the destination, the target.
 VISIT_CODES = ("042",)
 # CAMEO "make a public statement": the reporting act behind an attributed event.
 STATEMENT_CODE = "010"

@@ -11,6 +11,7 @@ import math
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors import governing_verb
 from .gazetteer import Gazetteer, GazetteerEntry
 from .kb import DATA_DIR, fold
 from .kb_schema import CuratedPlace, load_entries
@@ -128,11 +129,12 @@ def _choose(span: Span, candidates: list[GazetteerEntry], focus: str | None, cou
             qualifier: GazetteerEntry | None) -> tuple[GazetteerEntry, str]:
     text = span.text.lower()
     wants = {f for word, f in FACILITY_WORDS.items() if word in text}
+    qualified = False
     if qualifier is not None:
         narrowed = [e for e in candidates if (qualifier.feature == "region" and qualifier.admin1 and e.admin1 == qualifier.admin1)
                     or (qualifier.feature == "country" and e.country == qualifier.country)]
         if narrowed:
-            candidates = narrowed
+            candidates, qualified = narrowed, True
 
     def score(e: GazetteerEntry) -> float:
         value = math.log10(e.population + 1) / 2
@@ -144,7 +146,7 @@ def _choose(span: Span, candidates: list[GazetteerEntry], focus: str | None, cou
 
     best = max(candidates, key=score)
     reasons = []
-    if qualifier is not None and best.admin1 == qualifier.admin1 or (qualifier and best.country == qualifier.country):
+    if qualified:
         reasons.append(f"qualified by {qualifier.name}")
     if best.country and best.country == focus:
         reasons.append("the article's focus country")
@@ -179,12 +181,9 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
                         return place, "the place attacked or taken"
     if destination is not None:
         for place in places:
-            if place.start < destination[1] and destination[0] < place.end:
+            if overlaps(place, [destination]):
                 return place, "the destination of the visit"
-    usable = [
-        p for p in places
-        if sent.start_char <= p.start < sent.end_char and not any(s < p.end and p.start < e for s, e in actor_spans)
-    ]
+    usable = [p for p in places if sent.start_char <= p.start < sent.end_char and not overlaps(p, actor_spans)]
     if not usable:
         return None, ""
 
@@ -215,19 +214,15 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
                 place = place_in(pobj)
                 if place is not None:
                     return place, f"the trigger's object is '{prep.text}' {place.name}"
-    own_clause = [p for p in usable if _clause_verb(trigger.doc.char_span(p.start, p.end, alignment_mode="expand")) in
-                  {trigger.i, *(a.i for a in trigger.ancestors)} | ({trigger.head.i} if trigger.pos_ == "NOUN" else set())]
     # A statement happens where the speaker is, not where what it talks about happened.
-    if len(usable) == 1 and own_clause and material:
-        return usable[0], "the only place in the sentence, in the event's clause"
+    if len(usable) == 1 and material:
+        span = trigger.doc.char_span(usable[0].start, usable[0].end, alignment_mode="expand")
+        event_clause = {trigger.i, *(a.i for a in trigger.ancestors)} | ({trigger.head.i} if trigger.pos_ == "NOUN" else set())
+        if span is not None and governing_verb(span.root).i in event_clause:
+            return usable[0], "the only place in the sentence, in the event's clause"
     return None, ""
 
 
-def _clause_verb(span: Span | None) -> int | None:
-    """The nearest verb above a place mention: the clause it belongs to."""
-    if span is None:
-        return None
-    token = span.root.head
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token.i
+def overlaps(place: Place, spans: list[tuple[int, int]]) -> bool:
+    """Whether a place mention shares characters with any of the (start, end) spans."""
+    return any(start < place.end and place.start < end for start, end in spans)
