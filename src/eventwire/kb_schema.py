@@ -45,6 +45,25 @@ def _nonblank(values: list[str]) -> list[str]:
     return values
 
 
+def _actor_code(value: str) -> str:
+    if not ACTOR_CODE.match(value):
+        raise ValueError(f"code must be groups of three capital letters, got {value!r}")
+    return value
+
+
+def _cameo_code(value: str) -> str:
+    if not CAMEO_CODE.match(value):
+        raise ValueError(f"CAMEO code must be 2 to 4 digits, got {value!r}")
+    return value
+
+
+def _iso3_code(value: str | None) -> str | None:
+    """An ISO alpha-3 country code; None passes for fields that allow no country."""
+    if value is not None and not ISO3.match(value):
+        raise ValueError(f"country must be an ISO alpha-3 code (three capital letters), got {value!r}")
+    return value
+
+
 # ---------------------------------------------------------------- actors
 class Capital(_Entry):
     name: str
@@ -65,12 +84,7 @@ class Country(_Entry):
 
     _names = field_validator("aliases", "demonyms", "government_metonyms")(_nonblank)
 
-    @field_validator("iso3")
-    @classmethod
-    def _iso3(cls, value: str) -> str:
-        if not ISO3.match(value):
-            raise ValueError(f"iso3 must be three capital letters, got {value!r}")
-        return value
+    _iso3 = field_validator("iso3")(_iso3_code)
 
 
 class Organization(_Entry):
@@ -83,12 +97,7 @@ class Organization(_Entry):
 
     _names = field_validator("aliases")(_nonblank)
 
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        if not ACTOR_CODE.match(value):
-            raise ValueError(f"code must be groups of three capital letters, got {value!r}")
-        return value
+    _code = field_validator("code")(_actor_code)
 
 
 class AgentGroup(_Entry):
@@ -117,12 +126,7 @@ class Group(_Entry):
 
     _names = field_validator("aliases")(_nonblank)
 
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        if not ACTOR_CODE.match(value):
-            raise ValueError(f"code must be groups of three capital letters, got {value!r}")
-        return value
+    _code = field_validator("code")(_actor_code)
 
 
 class Role(_Entry):
@@ -158,12 +162,7 @@ class CameoCode(_Entry):
     plover: str
     plover_mode: str | None = None
 
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        if not CAMEO_CODE.match(value):
-            raise ValueError(f"CAMEO code must be 2 to 4 digits, got {value!r}")
-        return value
+    _code = field_validator("code")(_cameo_code)
 
     @field_validator("plover")
     @classmethod
@@ -207,12 +206,7 @@ class IntentRule(_Entry):
     prefix: str
     code: str
 
-    @field_validator("prefix", "code")
-    @classmethod
-    def _digits(cls, value: str) -> str:
-        if not CAMEO_CODE.match(value):
-            raise ValueError(f"CAMEO code must be 2 to 4 digits, got {value!r}")
-        return value
+    _codes = field_validator("prefix", "code")(_cameo_code)
 
 
 class CuratedPlace(_Entry):
@@ -228,12 +222,7 @@ class CuratedPlace(_Entry):
 
     _names = field_validator("aliases")(_nonblank)
 
-    @field_validator("country")
-    @classmethod
-    def _iso3(cls, value: str | None) -> str | None:
-        if value is not None and not ISO3.match(value):
-            raise ValueError(f"country must be ISO alpha-3 or null, got {value!r}")
-        return value
+    _country = field_validator("country")(_iso3_code)
 
 
 class StanceTerm(_Entry):
