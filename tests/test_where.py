@@ -83,7 +83,7 @@ def test_force_against_a_place_targets_its_country(pipeline):
     assert "country of the place" in fired.rule
     # A statement made in a place is not aimed at it.
     said = pipeline.process(Article("t", "Egypt condemned Israel in Cairo on Monday.", published=date(2024, 3, 14))).events
-    assert all(e.target is None or e.target.code == "ISR" for e in said)
+    assert said and all(e.target is not None and e.target.code == "ISR" for e in said)
 
 
 def test_a_statement_is_not_located_where_what_it_mentions_happened(pipeline):
