@@ -78,6 +78,11 @@ CASES = [
     ("Turkey sent drones to Libya. The nation also sent advisers.", D, "The nation", "TUR"),
     ("Switzerland said it had expelled two diplomats.", D, "it", "CHE"),
     ("The Sudanese army shelled the city. The RSF accused the army of killing civilians.", D, "the army", "SDNMIL"),
+    # a region or city names the group's country; a title takes the sentence's only country
+    ("The army accused Darfur rebels of attacking a convoy.", D, "Darfur rebels", "SDNREB"),
+    ("Militants in Jaffna attacked a police post.", D, "Militants", "LKAREB"),
+    ("Kenyan rebels said they will free Prime Minister Okello Tumwine.", D, "Prime Minister", "KENGOV"),
+    ("A Chilean court summoned former president Ramon Aguilar.", D, "former president", "CHLELI"),
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),
@@ -138,3 +143,14 @@ def test_his_deputy_takes_the_side_of_the_person_named_before(pipeline):
     # With two people named before, "his" is ambiguous and stays unresolved.
     _, two = _mentions(pipeline, "Sarraj met Haftar in Paris. His deputy flew to Moscow.", date(2019, 1, 1))
     assert "His deputy" not in two
+
+
+def test_a_title_in_a_sentence_of_two_countries_stays_unresolved(pipeline):
+    _, by_text = _mentions(pipeline, "Kenya and Uganda said they will free Prime Minister Okello Tumwine.", D)
+    assert "Prime Minister" not in by_text
+
+
+def test_the_scene_is_the_acts_own_clause_not_the_reporters(pipeline):
+    text = "Police fired on protesters in Mombasa, killing 12 people, officials in Kampala said."
+    _, by_text = _mentions(pipeline, text, D)
+    assert by_text["Police"].country == "KEN"  # Mombasa is where the police acted; Kampala is where it was told

@@ -104,3 +104,19 @@ def test_places_are_not_listed_as_unknown_actors(pipeline):
                                       published=date(2024, 3, 14)))
     unknown = [u.text for u in result.unknown]
     assert "Jenin" not in unknown and "Zorblax Quintana" in unknown
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iran said it will withdraw its inspectors from Iraq.", "IRQ"),  # an intended act's argument
+    ("Hamas threatened to resume attacks in Israel.", "ISR"),  # a threatened act's place
+    ("Jordan sent 40 tonnes of flour to Gaza on Monday.", "PSE"),  # where aid goes
+    ("Egyptian students staged a strike on Monday.", "EGYGOV"),  # a protest with no target
+])
+def test_places_and_protests_give_implied_targets(pipeline, text, code):
+    events = pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
+    assert any(e.target is not None and e.target.code[:len(code)] == code for e in events), [(e.cameo, e.target) for e in events]
+
+
+def test_a_meeting_place_is_a_venue_not_a_target(pipeline):
+    events = pipeline.process(Article("t", "Ethiopia and Kenya held talks in Geneva on Monday.", published=date(2024, 3, 14))).events
+    assert events and all(e.target is None or e.target.country != "CHE" for e in events)

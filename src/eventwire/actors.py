@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +43,8 @@ COLLECTIVE_NOUNS = {"crew", "member", "man", "people", "personnel", "vessel", "s
 DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
 DEFINITE_WINDOW = 4  # sentences to look back from "the army" to "the Sudanese army"
 UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# Owners found from the sentence rather than the phrase; the agent's rule repeats why.
+INFERRED_OWNER_RULES = ("scene", "place", "the only country")
 
 
 @dataclass(slots=True)
@@ -76,8 +79,10 @@ class MentionIndex:
 class ActorFinder:
     """Finds and resolves actor mentions; one instance serves every article."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, place_country: Callable[[str], str | None] | None = None):
         self.kb = kb
+        # Names a group by where it is: "Darfur rebels" -> SDN. The gazetteer's country_of.
+        self.place_country = place_country
 
     # -------------------------------------------------------------- public
     def find(self, doc: Doc, published: date | None) -> tuple[list[ActorMention], list[UnknownName]]:
@@ -159,8 +164,12 @@ class ActorFinder:
                 sector = kb.agents[key]
                 head = doc[i + length - 1]
                 owner = _owner(head, doc[i], name_at)
+                if owner is None and self.place_country is not None:
+                    owner = _place_owner(head, doc[i], name_at, self.place_country)
                 if owner is None and sector in DOMESTIC_SECTORS:
-                    owner = _country_of_the_scene(head, names)
+                    owner = _country_of_the_scene(head, names, self.place_country)
+                if owner is None and _names_one_official(head, doc[i]):
+                    owner = _only_country_of_sentence(head, names)
                 if owner is not None:
                     found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of))
                     # "US and British forces": one agent per conjoined owner.
@@ -344,21 +353,96 @@ def _ethnic_communities(doc: Doc, names: list[ActorMention]) -> list[ActorMentio
     return [m for m in names if id(m) not in skip] + merged
 
 
-def _country_of_the_scene(head: Token, names: list[ActorMention]) -> ActorMention | None:
+def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
+                 place_country: Callable[[str], str | None]) -> ActorMention | None:
+    """A region or city that names where a group is from: "Darfur rebels", "rebels in Jaffna"."""
+    modifiers = [c for c in (*head.children, *first.children) if c.dep_ in OWNER_DEPS and c.i < head.i]
+    modifiers += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                  for p in prep.children if p.dep_ == "pobj"]
+    for token in modifiers:
+        if token.pos_ == "PROPN" and token.i not in name_at:
+            owner = _place_mention(token, place_country)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _place_mention(token: Token, place_country: Callable[[str], str | None]) -> ActorMention | None:
+    """The country of the place name headed by ``token``, as a country mention, if the name settles it."""
+    if token.ent_type_ not in ("GPE", "LOC", "FAC", ""):
+        return None
+    first_name = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
+    span = token.doc[first_name : token.i + 1]
+    country = place_country(span.text)
+    if not country:
+        return None
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, code=country, country=country,
+        sector=None, actor_id=None, sentence_index=-1, kind="country",
+        rule=f"place '{span.text}' is in {country}", token_start=span.start, token_end=span.end, head=token.i,
+    )
+
+
+def _names_one_official(head: Token, first: Token) -> bool:
+    """ "Prime Minister Mahendra Chaudhry", "former president Carlos Menem", "the president":
+    a title naming one official, whose country the sentence may settle."""
+    if fold(head.lemma_) not in PERSON_TITLES:
+        return False
+    if head.dep_ == "compound" and head.head.pos_ == "PROPN":
+        return True
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.lower_ == "former" for c in (*head.children, *first.children))
+
+
+def _only_country_of_sentence(head: Token, names: list[ActorMention]) -> ActorMention | None:
+    """The country of an official's title when the sentence names exactly one country."""
+    sent = head.sent
+    in_sentence = [m for m in names if sent.start <= m.head < sent.end and m.country and m.kind != "igo"]
+    if len({m.country for m in in_sentence}) != 1:
+        return None
+    named = in_sentence[0]
+    return replace(named, code=named.country, sector=None, actor_id=None, kind="country",
+                   rule=f"the only country the sentence names: {named.text}")
+
+
+def _clause_chain(token: Token) -> set[int]:
+    """The verbs of the clause around ``token`` and the clauses it hangs from, up to a report:
+    in "rebels shelled Juba, killing 20 people, officials in Nairobi said", "killing" and
+    "shelled" but not "said"."""
+    verb = governing_verb(token)
+    chain = {verb.i}
+    while verb.dep_ not in ("ccomp", "ROOT") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            chain.add(verb.i)
+    return chain
+
+
+def _country_of_the_scene(head: Token, names: list[ActorMention],
+                          place_country: Callable[[str], str | None] | None = None) -> ActorMention | None:
     """The one country where the sentence places its action: "Prisoners rioted at a jail in Dili".
 
     Only for domestic sectors (police, protesters, students, ...), and only when every
-    place named after a locative preposition in the sentence belongs to one country.
+    place named after a locative preposition in the sentence belongs to one country. Known
+    names count, and so do gazetteer places whose name settles their country ("in Mombasa").
     """
     sent = head.sent
+    chain = _clause_chain(head)
     scene: dict[str, ActorMention] = {}
-    for m in names:
-        if m.kind not in ("country", "metonym") or not (sent.start <= m.head < sent.end):
-            continue
+    candidates = [m for m in names if m.kind in ("country", "metonym") and sent.start <= m.head < sent.end]
+    if place_country is not None:
+        named = {t for m in names for t in range(m.token_start, m.token_end)}
+        for token in sent:
+            if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in SCENE_PREPS and token.i not in named:
+                owner = _place_mention(token, place_country)
+                if owner is not None:
+                    candidates.append(owner)
+    for m in candidates:
         token = head.doc[m.head]
         ancestors = list(token.ancestors)
         if head in ancestors:
             continue  # the place belongs to the group's own description ("parties who ... in Libya")
+        if governing_verb(token).i not in chain:
+            continue  # the place of another clause: where the reporter is, not where the act was
         if any(a.dep_ == "prep" and a.lower_ in SCENE_PREPS for a in ancestors if a.i >= sent.start):
             scene.setdefault(m.country, m)
     if len(scene) != 1:
@@ -410,7 +494,9 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     else:
         code, actor_sector = owner.code, owner.sector
     inside = head.left_edge.i <= owner.token_start and owner.token_end - 1 <= head.right_edge.i
-    if not inside:
+    if owner.rule.startswith("place") and owner.token_start > head.i:
+        span = doc[first : head.i + 1]  # "militias in Misrata": Misrata stays a place of its own
+    elif not inside:
         span = doc[head.left_edge.i : head.i + 1]  # the owner is outside the phrase: "its forces", the scene
     elif owner.token_start < first:
         span = doc[owner.token_start : head.i + 1]
@@ -420,7 +506,7 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
         text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
         sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("group", "igo") else None,
         sentence_index=sent_of[head.i], kind="agent",
-        rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})" + (f"; {owner.rule}" if owner.rule.startswith("scene") else ""),
+        rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})" + (f"; {owner.rule}" if owner.rule.startswith(INFERRED_OWNER_RULES) else ""),
         token_start=span.start, token_end=span.end, head=head.i,
     )
 

@@ -27,6 +27,8 @@ FEATURES = ("country", "capital", "city", "airport", "base", "port", "sea", "reg
 CACHE_VERSION = "1"
 # Cities of at least this population also answer to their ASCII alternate names ("Cologne", "Munich").
 ALTERNATE_NAME_POPULATION = 15000
+# A city this large is a place whose name alone says its country ("Jaffna", "Hebron").
+NOTABLE_CITY = 50000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,25 @@ class Gazetteer:
         if key.startswith("the "):
             key = key[4:]
         return [self.entry(i) for i in self.index.get(key, ())]
+
+    def country_of(self, name: str) -> str | None:
+        """The country a place name belongs to when the name is clear about it: "Darfur" -> SDN.
+
+        Only regions, capitals, curated places and cities of note count, and the largest
+        of them must outweigh any same-named place elsewhere tenfold; otherwise None.
+        """
+        notable = [e for e in self.lookup(name) if e.country and (
+            e.feature not in ("city", "airport") or e.population >= NOTABLE_CITY)]
+        if not notable:
+            return None
+        by_country: dict[str, int] = {}
+        for e in notable:
+            weight = e.population if e.feature in ("city", "airport") else 10 * NOTABLE_CITY
+            by_country[e.country] = max(by_country.get(e.country, 0), weight)
+        ranked = sorted(by_country.items(), key=lambda item: -item[1])
+        if len(ranked) > 1 and ranked[0][1] < 10 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     # ------------------------------------------------------------ building
     @classmethod

@@ -23,7 +23,7 @@ from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .stance import StanceLexicon, article_stance
 from .gazetteer import Gazetteer
-from .where import LOCATIVE_PREPS, PlaceFinder, locate_event, overlaps
+from .where import LOCATIVE_PREPS, PlaceFinder, locate_event, overlaps, place_argument
 
 
 @dataclass(slots=True)
@@ -64,9 +64,9 @@ class Pipeline:
         overlay = kb_overlay or os.environ.get(OVERLAY_ENV) or None
         self.kb = kb or load_kb(lambda text: [t.text for t in self.nlp.make_doc(text)], overlay_dir=Path(overlay) if overlay else None)
         self.ontology = ontology or _ontology_with_user_verbs()
-        self.finder = ActorFinder(self.kb)
-        self.coder = EventCoder(self.ontology)
         self.gazetteer = Gazetteer.load(self.kb)
+        self.finder = ActorFinder(self.kb, self.gazetteer.country_of)
+        self.coder = EventCoder(self.ontology)
         self.places = PlaceFinder(self.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)])
         self.stance_lexicon = StanceLexicon.load()
 
@@ -221,16 +221,25 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
             event.rule += f"; location = {rule}"
             if event.target is None and event.quad_class == 4 and place.country and not rule.startswith(FALLBACK_RULES):
                 _target_the_place(event, place, ctx.article.content_hash)
+        if event.target is None and event.cameo_root not in VENUE_ROOTS:
+            argument = place_argument(trigger, places, wide=event.quad_class in (2, 4) or event.cameo_root in ("03", "12", "13"))
+            if argument is not None and argument.country:
+                _target_the_place(event, argument, ctx.article.content_hash)
+        if event.target is None and event.cameo_root == "14":
+            _target_own_government(event, ctx.article.content_hash)
 
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
+# Statements and meetings: a place in their clause is where they happened, never whom they concern.
+VENUE_ROOTS = ("01", "04")
 # Location rules that do not tie the place to the act closely enough to make it the target.
 FALLBACK_RULES = ("the article's dominant place", "the only place in the sentence")
 
 
 def _target_the_place(event: Event, place, text_hash: str) -> None:
     """Force used in or against a place with no named target is aimed at that place's country
-    ("Israeli tanks fired at targets in Jericho" -> PSE), as CAMEO coders code it. At home, the
+    ("Israeli tanks fired at targets in Jericho" -> PSE), as CAMEO coders code it, and so is an act
+    whose argument is a place ("withdraw inspectors from Iraq" -> IRQ). At home, the
     state's force is aimed at its civilians (a curfew in Cizre -> TURCVL) and a protest at the
     government (Greek Cypriots protesting in Nicosia -> CYPGOV)."""
     code = place.country
@@ -243,9 +252,25 @@ def _target_the_place(event: Event, place, text_hash: str) -> None:
         text=place.name, start=place.start, end=place.end, code=code, country=place.country,
         sector=code[3:] or None,
         actor_id=None, sentence_index=place.sentence_index, kind="place",
-        rule=f"the country of {place.name}, where the force was used",
+        rule=f"the country of {place.name}, the place the act is aimed at",
     )
     event.rule += f"; target = the country of the place ({code})"
+    _refresh_id(event, text_hash)
+
+
+def _target_own_government(event: Event, text_hash: str) -> None:
+    """A protest that names no target is addressed to the protesters' own government
+    ("Egyptian demonstrators rioted" -> EGYGOV), the CAMEO coding convention."""
+    source = event.source
+    if source is None or not source.country or source.sector in STATE_SECTORS or source.kind == "igo":
+        return
+    code = source.country + "GOV"
+    event.target = ActorMention(
+        text=source.text, start=source.start, end=source.end, code=code, country=source.country, sector="GOV",
+        actor_id=None, sentence_index=source.sentence_index, kind="implied",
+        rule=f"a protest with no named target is addressed to the government of {source.country}",
+    )
+    event.rule += f"; target = the protesters' own government ({code})"
     _refresh_id(event, text_hash)
 
 

@@ -18,6 +18,8 @@ from .kb_schema import CuratedPlace, load_entries
 from .model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity types that are never a place, though a town may share the word ("in mid-August").
+NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "EVENT"}
 NOTABLE_POPULATION = 10_000
 # Words in a place phrase that say what kind of place it is.
 FACILITY_WORDS = {"air base": "base", "airbase": "base", "base": "base", "airport": "airport", "airfield": "base",
@@ -75,7 +77,7 @@ class PlaceFinder:
         or as the object of a verb, kept only when the gazetteer knows the whole name."""
         found = []
         for token in doc:
-            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "NORP":
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in NOT_PLACE_LABELS:
                 continue
             governed = (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | MOTION_PREPS) or token.dep_ in ("dobj", "poss")
             if not governed:
@@ -221,6 +223,49 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
         if span is not None and governing_verb(span.root).i in event_clause:
             return usable[0], "the only place in the sentence, in the event's clause"
     return None, ""
+
+
+# Prepositions whose object is what an act is aimed at or moves: "aid to Gaza", "withdraw from Iraq".
+ARGUMENT_PREPS = {"to", "into", "from", "against", "toward", "towards", "on", "upon"}
+
+
+def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> Place | None:
+    """A place that is an argument of the act: its object ("shut down Kathmandu"), or the object of
+    a preposition of direction ("electricity to Nakhichevan", "inspectors from Iraq").
+
+    The act's own complement counts ("threatened to resume attacks in Israel"), and so do its
+    object noun and a relative clause on an event noun. With ``wide`` (material acts, intents,
+    refusals, threats), a place after "in" counts too ("lifted the emergency in Darfur");
+    otherwise "in" names a venue.
+    """
+    sent = trigger.sent
+    in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    if not in_sentence:
+        return None
+    preps = ARGUMENT_PREPS | ({"in", "inside", "within", "throughout"} if wide else set())
+    heads = [trigger]
+    heads += [c for c in trigger.children if c.dep_ in ("xcomp", "relcl", "acl") and c.pos_ == "VERB"]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+
+    def place_at(token: Token) -> Place | None:
+        for place in in_sentence:
+            if place.start <= token.idx < place.end:
+                return place
+        return None
+
+    for head in heads:
+        if head.i != trigger.i and head.pos_ in ("NOUN", "PROPN"):
+            place = place_at(head)
+            if place is not None:
+                return place
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for token in pobj.subtree:
+                        place = place_at(token)
+                        if place is not None:
+                            return place
+    return None
 
 
 def overlaps(place: Place, spans: list[tuple[int, int]]) -> bool:
