@@ -154,3 +154,13 @@ def test_the_scene_is_the_acts_own_clause_not_the_reporters(pipeline):
     text = "Police fired on protesters in Mombasa, killing 12 people, officials in Kampala said."
     _, by_text = _mentions(pipeline, text, D)
     assert by_text["Police"].country == "KEN"  # Mombasa is where the police acted; Kampala is where it was told
+
+
+def test_a_surname_alone_names_the_person_when_ner_reads_a_person(pipeline):
+    _, by_text = _mentions(pipeline, "Foreign Minister Diop criticised the plan on Monday.", date(2022, 3, 1))
+    assert by_text["Diop"].code == "MLIGOV" and by_text["Diop"].actor_id == "person:abdoulaye_diop"
+    # Another person of that surname, or a common word, is not the listed person.
+    _, other = _mentions(pipeline, "Laura Bush visited Kenya.", D)
+    assert "Bush" not in other
+    _, rice = _mentions(pipeline, "Rice prices rose in May.", D)
+    assert "Rice" not in rice

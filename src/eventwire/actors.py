@@ -121,8 +121,10 @@ class ActorFinder:
                     if not hits:
                         continue
                     span = doc[i : i + length]
-                    hit = self._choose_hit(hits, span.text)
+                    hit = self._choose_hit(hits, span.text, published)
                     if hit is None or _shadowed(span, hit, entities):
+                        continue
+                    if hit.derived and not _read_as_person(span, entities, kb.agent_words):
                         continue
                     actor, why = kb.actor_for(hit, published)
                     found.append(
@@ -138,11 +140,15 @@ class ActorFinder:
             i += matched or 1
         return _ethnic_communities(doc, found)
 
-    @staticmethod
-    def _choose_hit(hits: list[NameHit], surface: str) -> NameHit | None:
+    def _choose_hit(self, hits: list[NameHit], surface: str, published: date | None) -> NameHit | None:
         usable = [h for h in hits if not h.exact_case or surface.replace(".", "").replace("-", "").isupper()]
         if not usable:
             return None
+        derived = [h for h in usable if h.derived]
+        if len(derived) > 1:
+            # A surname several people share: the one in office on the day, if exactly one is.
+            serving = [h for h in derived if _serving(self.kb.people[h.key].roles, published)]
+            return serving[0] if len(serving) == 1 else None
         return min(usable, key=lambda h: KIND_PRIORITY[h.kind])
 
     # -------------------------------------------------------------- agents
@@ -277,6 +283,25 @@ def _sentence_index(doc: Doc) -> list[int]:
         for t in range(sent.start, sent.end):
             index[t] = s_index
     return index
+
+
+def _serving(roles, when: date | None) -> bool:
+    if when is None:
+        return any(role.end is None for role in roles)
+    return any((role.start is None or role.start <= when) and (role.end is None or when <= role.end) for role in roles)
+
+
+def _read_as_person(span, entities: list[tuple[int, int, str, bool]], agent_words: frozenset[str]) -> bool:
+    """Whether NER reads the span as a person named by surname alone, or with a title only:
+    "Bush", "President Bush", but not "Laura Bush", someone else of that name."""
+    doc = span.doc
+    if any(t.pos_ != "PROPN" for t in span):
+        return False  # "Rice prices", "Brown rice": the tagger reads a common word
+    for start, end, label, _ in entities:
+        if label == "PERSON" and start <= span.start and span.end <= end:
+            others = [t for t in doc[start:end] if t.i < span.start or t.i >= span.end]
+            return all(fold(t.lemma_) in agent_words or not t.is_alpha for t in others)
+    return False
 
 
 def _shadowed(span, hit: NameHit, entities: list[tuple[int, int, str, bool]]) -> bool:
@@ -488,7 +513,9 @@ def _clause_subject(token: Token) -> Token | None:
 
 
 def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of) -> ActorMention:
-    if owner.kind in ("country", "demonym", "metonym") or (owner.sector == "GOV" and owner.country):
+    # "the Bush administration" is the US government whatever Bush's role on the day.
+    if owner.kind in ("country", "demonym", "metonym") or (owner.country and (owner.sector == "GOV" or (
+            sector == "GOV" and owner.kind == "person" and owner.sector == "ELI"))):
         code = (owner.country or owner.code[:3]) + sector
         actor_sector = sector
     else:

@@ -36,6 +36,9 @@ class NameHit:
     kind: str  # country | demonym | metonym | igo | group | person
     key: str  # iso3, organization id, group id or person id
     exact_case: bool  # short all-capital aliases (US, UN, IS) must match in capitals
+    # A surname the knowledge base derived, not a listed alias: it matches only where NER
+    # reads a person ("Bush said"), so "bush fires" or "May" the month never do.
+    derived: bool = False
 
 
 @dataclass(slots=True)
@@ -116,6 +119,9 @@ def role_on(roles: list[Role], when: date | None) -> tuple[Role, str]:
     return latest, f"{latest.title} (latest; article has no date)"
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _is_short_caps(name: str) -> bool:
     letters = name.replace(".", "").replace("-", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 5
@@ -168,6 +174,7 @@ def build_kb(
     for p in kb.people.values():
         for name in (p.name, *p.aliases):
             add(name, "person", p.id)
+    _add_surnames(kb, tokenize)
     for a in agents:
         for term in a.terms:
             kb.agents[tuple(fold(t) for t in term.split())] = a.sector
@@ -188,6 +195,23 @@ def build_kb(
     kb.agent_lengths = _lengths_by_first_token(kb.agents)
     kb.agent_words = frozenset(word for key in kb.agents for word in key)
     return kb
+
+
+def _add_surnames(kb: KnowledgeBase, tokenize: Callable[[str], list[str]]) -> None:
+    """Second mentions use the surname alone ("Bush said"). Each person's last name becomes a
+    derived name unless it is already a name of anything; people sharing a surname all get
+    it, and the one in office on the article's date is chosen when it is matched."""
+    by_surname: dict[tuple[str, ...], list[str]] = {}
+    for p in kb.people.values():
+        words = tokenize(p.name)
+        last = words[-1] if len(words) > 1 else ""
+        if len(last) < 3 or not last[:1].isupper() or last.rstrip(".").lower() in NAME_SUFFIXES:
+            continue
+        by_surname.setdefault((fold(last),), []).append(p.id)
+    for tokens, ids in by_surname.items():
+        if tokens in kb.names:
+            continue
+        kb.names[tokens] = [NameHit("person", person_id, False, derived=True) for person_id in ids]
 
 
 def _lengths_by_first_token(index: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
