@@ -83,6 +83,12 @@ CASES = [
     ("Militants in Jaffna attacked a police post.", D, "Militants", "LKAREB"),
     ("Kenyan rebels said they will free Prime Minister Okello Tumwine.", D, "Prime Minister", "KENGOV"),
     ("A Chilean court summoned former president Ramon Aguilar.", D, "former president", "CHLELI"),
+    # titles before unknown names, appositions, "-led" groups, homes and reported possessives
+    ("Kenyan Secretary of State Mary Wambui telephoned her Ugandan counterpart.", D, "Kenyan Secretary of State", "KENGOV"),
+    ("Saudi-led forces bombed the port of Hodeidah.", D, "Saudi-led forces", "SAUMIL"),
+    ("A militia based in Goma attacked a village.", D, "militia", "CODREB"),
+    ("Ethiopia said its troops had completed their withdrawal from the town.", D, "its troops", "ETHMIL"),
+    ("Ethiopia declared a state of emergency in Amhara.", D, "state", None),
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),
@@ -164,3 +170,24 @@ def test_a_surname_alone_names_the_person_when_ner_reads_a_person(pipeline):
     assert "Bush" not in other
     _, rice = _mentions(pipeline, "Rice prices rose in May.", D)
     assert "Rice" not in rice
+
+
+def test_an_apposition_gives_an_unknown_person_their_organization(pipeline):
+    result, _ = _mentions(pipeline, "Ana Torres, the United Nations humanitarian coordinator, urged the warring parties to open the crossings.", D)
+    assert any(e.source is not None and e.source.code.startswith("IGOUNO") for e in result.events), [(e.cameo, e.source) for e in result.events]
+
+
+def test_backed_is_not_owned(pipeline):
+    _, by_text = _mentions(pipeline, "Iranian-backed militias attacked the base.", D)
+    assert not any(m.country == "IRN" and m.sector for m in by_text.values())
+
+
+def test_force_whose_subject_is_its_means_has_no_source(pipeline):
+    result, _ = _mentions(pipeline, "A roadside bomb killed three Afghan soldiers on Monday.", D)
+    killed = [e for e in result.events if e.cameo_root in ("18", "19", "20")]
+    assert killed and killed[0].source is None and killed[0].target.code == "AFGMIL"
+
+
+def test_an_event_noun_behind_a_stretch_of_time_takes_the_verbs_subject(pipeline):
+    result, _ = _mentions(pipeline, "Indian warships began five days of naval drills in the Arabian Sea.", D)
+    assert any(e.source is not None and e.source.code == "INDMIL" and e.cameo.startswith("15") for e in result.events), [(e.cameo, e.source) for e in result.events]

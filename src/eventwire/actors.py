@@ -43,6 +43,10 @@ COLLECTIVE_NOUNS = {"crew", "member", "man", "people", "personnel", "vessel", "s
 DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
 DEFINITE_WINDOW = 4  # sentences to look back from "the army" to "the Sudanese army"
 UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# Participles that make the modifier the group's owner: "Vietnamese-led forces", unlike "Iranian-backed".
+LEADING_PARTICIPLES = {"lead", "led", "run", "command", "control", "own"}
+# Verbs by which a group is placed: "a newspaper based in Beirut".
+HOME_VERBS = {"base", "headquarter", "station", "locate"}
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
 
@@ -54,7 +58,7 @@ class MentionIndex:
     by_head: dict[int, list[ActorMention]]
     by_token: dict[int, ActorMention]
 
-    def at(self, token: Token) -> list[ActorMention]:
+    def at(self, token: Token, depth: int = 0) -> list[ActorMention]:
         found = self.by_head.get(token.i)
         if found:
             return found
@@ -62,14 +66,20 @@ class MentionIndex:
         if covering:
             return [covering]
         if token.pos_ in ("PROPN", "NOUN"):
-            # An unknown person with a known title ("Libyan Prime Minister <name>"), or a
-            # description followed by the name ("the putschist Khalifa Haftar").
+            # An unknown person with a known title ("Libyan Prime Minister <name>", "U.S. Secretary
+            # of State <name>"), or a description followed by the name ("the putschist Khalifa Haftar").
             for child in token.children:
-                if child.i in self.by_head and (child.dep_ == "appos" or (child.dep_ == "compound" and token.pos_ == "PROPN")):
+                if child.i in self.by_head and (child.dep_ == "appos" or (child.dep_ in ("compound", "nmod") and token.pos_ == "PROPN")):
                     return self.by_head[child.i]
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the apposition's own actor.
+            for child in token.children:
+                if child.dep_ == "appos" and depth < 2:
+                    found = self.at(child, depth + 1)
+                    if found:
+                        return found
             # "the al-Qaeda terror network", "a Hamas delegation": a named group modifying the head.
             for child in token.children:
-                if child.dep_ == "compound" and child.i in self.by_head:
+                if child.dep_ in ("compound", "nmod") and child.i in self.by_head:
                     groups = [m for m in self.by_head[child.i] if m.kind in ("group", "igo")]
                     if groups:
                         return groups
@@ -168,8 +178,11 @@ class ActorFinder:
                 if any(t in name_at for t in range(i, i + length)):
                     continue
                 sector = kb.agents[key]
-                head = doc[i + length - 1]
-                owner = _owner(head, doc[i], name_at)
+                head = doc[i : i + length].root  # "Secretary of State": the secretary, not the state
+                if key == ("state",) and any(p.pos_ == "NOUN" for prep in head.children if prep.lower_ == "of" for p in prep.children):
+                    matched = length  # "a state of siege", "the state of the economy": not the state as an actor
+                    break
+                owner = _owner(head, doc[i], name_at, sector)
                 if owner is None and self.place_country is not None:
                     owner = _place_owner(head, doc[i], name_at, self.place_country)
                 if owner is None and sector in DOMESTIC_SECTORS:
@@ -177,12 +190,12 @@ class ActorFinder:
                 if owner is None and _names_one_official(head, doc[i]):
                     owner = _only_country_of_sentence(head, names)
                 if owner is not None:
-                    found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of))
+                    found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
                     # "US and British forces": one agent per conjoined owner.
                     for conj in doc[owner.head].conjuncts:
                         other = name_at.get(conj.i)
                         if other is not None and other.country != owner.country:
-                            also = _agent_with_owner(doc, other, i, head, sector, sent_of)
+                            also = _agent_with_owner(doc, other, i, head, sector, sent_of, i + length - 1)
                             also.text, also.start, also.end = found[-1].text, found[-1].start, found[-1].end
                             also.token_start, also.token_end = found[-1].token_start, found[-1].token_end
                             found.append(also)
@@ -319,7 +332,7 @@ def _shadowed(span, hit: NameHit, entities: list[tuple[int, int, str, bool]]) ->
     return False
 
 
-def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> ActorMention | None:
+def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: str = "") -> ActorMention | None:
     """The country, organization or person that an agent noun belongs to."""
     candidates = list(head.children)
     if first.i != head.i:
@@ -328,9 +341,12 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
         if child.dep_ in OWNER_DEPS and child.i in name_at:
             return name_at[child.i]
         if child.dep_ in OWNER_DEPS and child.i < head.i:
-            # "Turkey's Foreign Minister": the owner may modify the title's first word.
+            if child.pos_ == "VERB" and fold(child.lemma_) not in LEADING_PARTICIPLES:
+                continue  # "Iranian-backed militias" are backed by Iran, not Iran's
+            # "Turkey's Foreign Minister": the owner may modify the title's first word;
+            # "Vietnamese-led forces": or the participle that says who leads them.
             for grandchild in child.children:
-                if grandchild.dep_ in ("poss", "amod", "compound") and grandchild.i in name_at:
+                if grandchild.dep_ in ("poss", "amod", "compound", "npadvmod", "nmod") and grandchild.i in name_at:
                     return name_at[grandchild.i]
     for child in candidates:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
@@ -338,6 +354,9 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
             subject = _clause_subject(head)
             if subject is not None and subject.i in name_at and _agrees(child.lower_, [name_at[subject.i]], head.doc):
                 return name_at[subject.i]
+            reporter = _reporter_subject(head)
+            if reporter is not None and reporter.i in name_at and _agrees(child.lower_, [name_at[reporter.i]], head.doc):
+                return name_at[reporter.i]  # "Bosnian Serbs said their forces had withdrawn"
             if child.lower_ in ("his", "her") and subject is not None and subject.i in range(head.left_edge.i, head.right_edge.i + 1):
                 # "His deputy, Ahmed Maetig, flew to Moscow": the person last named before.
                 person = _previous_person(head, name_at)
@@ -348,13 +367,35 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention]) -> Actor
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in name_at:
                     return name_at[pobj.i]
-        if child.dep_ == "prep" and child.lower_ == "in":
-            # "rebels in Ivory Coast": with no other owner, a country the group is in is its own.
-            for pobj in child.children:
-                owner = name_at.get(pobj.i)
-                if pobj.dep_ == "pobj" and owner is not None and owner.kind == "country":
-                    return owner
+    for pobj in _home_places(head):
+        # "rebels in Ivory Coast", "a newspaper based in Beirut": with no other owner, the
+        # country the group is in or based in is its own. A capital after a bare "in" says
+        # whose protesters or police they are, but an armed group may be anyone's ("gunmen in
+        # Tripoli, Lebanon"), so for those it needs "based in".
+        owner = name_at.get(pobj.i)
+        if owner is None:
+            continue
+        if owner.kind == "country":
+            return owner
+        if owner.kind == "metonym" and (pobj.head.head.i != head.i or sector in DOMESTIC_SECTORS):
+            return replace(owner, code=owner.country, sector=None, kind="country",
+                           rule=f"place '{owner.text}' is where the group is based")
     return None
+
+
+def _home_places(head: Token) -> list[Token]:
+    """Objects of "in" that say where a group is: "rebels in Mali", "a group based in Trinidad"."""
+    holders = [head] + [c for c in head.children if c.dep_ == "acl" and fold(c.lemma_) in HOME_VERBS]
+    return [p for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def _reporter_subject(token: Token) -> Token | None:
+    """The subject of the verb reporting the clause ``token`` is in: "X said (... token ...)"."""
+    verb = governing_verb(token)
+    if verb.dep_ != "ccomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 def _ethnic_communities(doc: Doc, names: list[ActorMention]) -> list[ActorMention]:
@@ -382,8 +423,7 @@ def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
                  place_country: Callable[[str], str | None]) -> ActorMention | None:
     """A region or city that names where a group is from: "Darfur rebels", "rebels in Jaffna"."""
     modifiers = [c for c in (*head.children, *first.children) if c.dep_ in OWNER_DEPS and c.i < head.i]
-    modifiers += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                  for p in prep.children if p.dep_ == "pobj"]
+    modifiers += _home_places(head)
     for token in modifiers:
         if token.pos_ == "PROPN" and token.i not in name_at:
             owner = _place_mention(token, place_country)
@@ -394,7 +434,9 @@ def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
 
 def _place_mention(token: Token, place_country: Callable[[str], str | None]) -> ActorMention | None:
     """The country of the place name headed by ``token``, as a country mention, if the name settles it."""
-    if token.ent_type_ not in ("GPE", "LOC", "FAC", ""):
+    # NER takes many towns for people ("based in Goma"); after "in" the gazetteer decides.
+    if token.ent_type_ not in ("GPE", "LOC", "FAC", "") and not (
+            token.ent_type_ == "PERSON" and token.dep_ == "pobj" and token.head.lower_ == "in"):
         return None
     first_name = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
     span = token.doc[first_name : token.i + 1]
@@ -512,7 +554,8 @@ def _clause_subject(token: Token) -> Token | None:
     return next((c for c in governing_verb(token).children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of) -> ActorMention:
+def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of,
+                      last: int = -1) -> ActorMention:
     # "the Bush administration" is the US government whatever Bush's role on the day.
     if owner.kind in ("country", "demonym", "metonym") or (owner.country and (owner.sector == "GOV" or (
             sector == "GOV" and owner.kind == "person" and owner.sector == "ELI"))):
@@ -526,9 +569,9 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     elif not inside:
         span = doc[head.left_edge.i : head.i + 1]  # the owner is outside the phrase: "its forces", the scene
     elif owner.token_start < first:
-        span = doc[owner.token_start : head.i + 1]
+        span = doc[owner.token_start : max(head.i, last) + 1]
     else:
-        span = doc[first : max(head.i + 1, owner.token_end)]
+        span = doc[first : max(head.i + 1, last + 1, owner.token_end)]
     return ActorMention(
         text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
         sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("group", "igo") else None,

@@ -34,7 +34,13 @@ CONTAINER_NOUNS = {"package", "shipment", "consignment", "tonne", "ton", "batch"
 PARTICIPATION_PREPS = {"for", "in"}
 # Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many",
-                  "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation"}
+                  "most", "all", "several", "few", "batch", "contingent", "unit", "team", "crowd", "member", "delegation",
+                  "patch", "wave", "column", "squad", "band", "handful", "majority", "ten", "party", "detachment"}
+# Stretches of time and runs of acts that an event noun hides behind: "ten days of war games".
+SPAN_HEADS = {"day", "week", "month", "year", "hour", "night", "round", "series", "spate", "string", "wave", "campaign"}
+# Subjects that are the means of force, not an actor: "a minefield explosion killed two youths".
+FORCE_MEANS = {"explosion", "blast", "bomb", "bombing", "mine", "landmine", "shell", "shelling", "rocket", "missile",
+               "airstrike", "strike", "attack", "gunfire", "fire", "grenade", "ied", "drone", "mortar", "artillery", "raid"}
 MODIFIER_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "upon", "into")
 # Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
 # "positions of the army", "a meeting with Obama", "sanctions on Iran".
@@ -133,8 +139,8 @@ class EventCoder:
             info = self.ontology.code(cand.pattern.code)
             roles = _noun_roles(cand, mentions, verb_triggers) if cand.is_noun else _verb_roles(cand, mentions)
             roles.targets = [t for t in roles.targets if not (t.kind == "metonym" and info.quad_class in MATERIAL_QUADS)]
-            if not roles.sources and not (roles.targets and _is_passive(cand.trigger)):
-                continue  # only a passive clause may leave its agent unsaid ("was attacked")
+            if not roles.sources and not (roles.targets and (_is_passive(cand.trigger) or _means_of_force(cand, info.code))):
+                continue  # only a passive clause, or force with its means as the subject, may leave its agent unsaid
             if cand.is_noun and not roles.sources:
                 continue  # an event noun with no agent is usually a topic, not an event
             for source, target in _pairs(cand.pattern, roles):
@@ -363,6 +369,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
     return [], ""
 
 
+def _means_of_force(cand: Candidate, code: str) -> bool:
+    """ "A car bomb killed five soldiers": force whose subject is its means has an unknown agent."""
+    if cand.is_noun or code[:2] not in ("18", "19", "20"):
+        return False
+    subjects = [c for c in cand.trigger.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(fold(s.lemma_) in FORCE_MEANS for s in subjects)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -492,10 +506,13 @@ def _noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int]
                     break
     # "launched an attack": the light verb's subject is the noun's agent; but in "supported a
     # cease-fire" the verb is an event of its own and the noun only its topic.
-    governor = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in PARTICIPATION_PREPS:
-        governor = noun.head.head  # "converged for a rally", "took part in a strike"
-    if not sources and noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX") \
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS | SPAN_HEADS:
+        holder = noun.head.head  # "launched ten days of war games", "carried out a series of raids"
+    governor = holder.head
+    if holder.dep_ == "pobj" and holder.head.lower_ in PARTICIPATION_PREPS:
+        governor = holder.head.head  # "converged for a rally", "took part in a strike"
+    if not sources and holder.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX") \
             and governor.i not in verb_triggers:
         tokens, why = _subject_tokens(governor)
         sources = [m for t in tokens for m in _actors_at(t, mentions)]
