@@ -89,6 +89,10 @@ CASES = [
     ("A militia based in Goma attacked a village.", D, "militia", "CODREB"),
     ("Ethiopia said its troops had completed their withdrawal from the town.", D, "its troops", "ETHMIL"),
     ("Ethiopia declared a state of emergency in Amhara.", D, "state", None),
+    # a stance prefix is not an owner; a people living in another country is its community
+    ("An anti-Russian journalist was detained in Minsk.", D, "An anti-Russian journalist", "BLRMED"),
+    ("Ethnic Hungarians in Romania demanded autonomy.", D, "Hungarians", "ROUETH"),
+    ("The Albanians of North Macedonia demanded more rights.", D, "Albanians", "MKDETH"),
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),

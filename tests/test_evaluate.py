@@ -90,3 +90,12 @@ def test_article_records_score_each_gold_event_against_one_coding(tmp_path):
     assert report["target_country_accuracy"] == 1.0  # each gold accusation found its own coded event
     assert report["by_type"]["THREATEN"]["false_positive"] == 1
     assert report["false_event_rate"] == 0.0
+
+
+def test_transnational_actors_match_on_having_no_country():
+    from eventwire.evaluate import _code_match, _country_match
+
+    ngo = ActorMention("Red Cross", 0, 9, "NGOHLH", None, "HLH", None)
+    igo_gold = [_gold_actor({"code": "IGO"})]
+    assert _country_match(ngo, igo_gold) and not _code_match(ngo, igo_gold)
+    assert not _country_match(ActorMention("France", 0, 6, "FRA", "FRA", None, None), igo_gold)

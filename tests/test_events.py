@@ -1,4 +1,8 @@
+from datetime import date
+
 import pytest
+
+from eventwire.model import Article
 
 def _rows(events):
     return {(e.source.code if e.source else None, e.target.code if e.target else None, e.plover) for e in events}
@@ -160,3 +164,13 @@ def test_targets_behind_prepositional_phrases(code):
     assert ("ISR", "USA", "AGREE") in _rows(code("Israel agreed to US mediation in the talks."))
     threat = _rows(code("Al-Qaeda threatened to deliver devastating blows to the United States."))
     assert ("IMGREB", "USA", "THREATEN") in threat
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Norway mobilized reservists for a war against Sweden.", "SWE"),  # the adversary of the purpose
+    ("Kenyan police seized weapons from Somali militants.", "SOMREB"),  # the party something is taken from
+    ("Chile opened an embassy in Hanoi on Monday.", "VNM"),  # where the act's object is
+])
+def test_targets_beyond_the_object(pipeline, text, code):
+    events = pipeline.process(Article("t", text, published=date(2020, 6, 1))).events
+    assert any(e.target is not None and e.target.code.startswith(code) for e in events), [(e.cameo, e.target) for e in events]

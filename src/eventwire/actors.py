@@ -47,6 +47,7 @@ UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 LEADING_PARTICIPLES = {"lead", "led", "run", "command", "control", "own"}
 # Verbs by which a group is placed: "a newspaper based in Beirut".
 HOME_VERBS = {"base", "headquarter", "station", "locate"}
+STANCE_PREFIXES = {"anti", "pro"}
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
 
@@ -148,7 +149,9 @@ class ActorFinder:
                     matched = length
                     break
             i += matched or 1
-        return _ethnic_communities(doc, found)
+        # "anti-Syria journalist", "pro-Russian separatists": the name is a stance, not the owner.
+        found = [m for m in found if not _stance_prefixed(doc, m.token_start)]
+        return _residents(doc, _ethnic_communities(doc, found), sent_of)
 
     def _choose_hit(self, hits: list[NameHit], surface: str, published: date | None) -> NameHit | None:
         usable = [h for h in hits if not h.exact_case or surface.replace(".", "").replace("-", "").isupper()]
@@ -188,7 +191,7 @@ class ActorFinder:
                 if owner is None and sector in DOMESTIC_SECTORS:
                     owner = _country_of_the_scene(head, names, self.place_country)
                 if owner is None and _names_one_official(head, doc[i]):
-                    owner = _only_country_of_sentence(head, names)
+                    owner = _only_country_of_sentence(head, names, sector)
                 if owner is not None:
                     found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
                     # "US and British forces": one agent per conjoined owner.
@@ -460,13 +463,21 @@ def _names_one_official(head: Token, first: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ == "the") or c.lower_ == "former" for c in (*head.children, *first.children))
 
 
-def _only_country_of_sentence(head: Token, names: list[ActorMention]) -> ActorMention | None:
+def _names_an_official(token: Token) -> bool:
+    """Whether a demonym or country modifies one official's title ("South African leader")."""
+    return (token.dep_ in ("amod", "compound", "poss", "nmod") and fold(token.head.lemma_) in PERSON_TITLES
+            and token.head.tag_ in ("NN", "NNP"))
+
+
+def _only_country_of_sentence(head: Token, names: list[ActorMention], sector: str = "GOV") -> ActorMention | None:
     """The country of an official's title when the sentence names exactly one country."""
     sent = head.sent
     in_sentence = [m for m in names if sent.start <= m.head < sent.end and m.country and m.kind != "igo"]
     if len({m.country for m in in_sentence}) != 1:
         return None
     named = in_sentence[0]
+    if sector not in DOMESTIC_SECTORS and any(_names_an_official(head.doc[m.head]) for m in in_sentence):
+        return None  # "Mitterrand welcomed South African leader de Klerk": one state meets another
     return replace(named, code=named.country, sector=None, actor_id=None, kind="country",
                    rule=f"the only country the sentence names: {named.text}")
 
@@ -482,6 +493,30 @@ def _clause_chain(token: Token) -> set[int]:
         if verb.pos_ in ("VERB", "AUX"):
             chain.add(verb.i)
     return chain
+
+
+def _stance_prefixed(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows "anti-" or "pro-" (tokenized as "anti", "-")."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
+
+
+def _residents(doc: Doc, names: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+    """ "Ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named by
+    its demonym, placed in another country, is that country's ethnic community (ETH)."""
+    by_head = {m.head: m for m in names if m.kind == "country"}
+    result = []
+    for m in names:
+        token = doc[m.head]
+        if m.kind == "demonym" and token.tag_ in ("NNS", "NNPS") and m.token_end - m.token_start == 1:
+            homes = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+                     for p in prep.children if p.dep_ == "pobj"]
+            home = next((by_head[p.i] for p in homes if p.i in by_head and by_head[p.i].country != m.country), None)
+            if home is not None:
+                result.append(replace(m, code=f"{home.country}ETH", country=home.country, sector="ETH", kind="agent",
+                                      actor_id=None, rule=f"ethnic community: {m.text} of {home.text}"))
+                continue
+        result.append(m)
+    return result
 
 
 def _country_of_the_scene(head: Token, names: list[ActorMention],

@@ -32,6 +32,8 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # PLOVER v0.5 renamed or merged these types.
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE_LABEL = "NONE"
+# Code prefixes of actors that belong to no country.
+TRANSNATIONAL = ("IGO", "NGO", "MNC", "IMG")
 
 
 @dataclass(slots=True)
@@ -59,7 +61,7 @@ def _gold_actor(raw: dict[str, Any] | str) -> GoldActor:
         raw = {"code": raw}
     code = (raw.get("code") or "").upper()
     sector = (raw.get("sector") or "").upper()
-    country = code[:3] if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "MNC", "IMG") else None
+    country = code[:3] if len(code) >= 3 and code[:3] not in TRANSNATIONAL else None
     return GoldActor(raw.get("actorText") or raw.get("text") or "", country, code + sector if sector and len(code) == 3 else code)
 
 
@@ -116,13 +118,15 @@ def _f1(p: float | None, r: float | None) -> float | None:
 
 
 def _country_match(actor, gold: list[GoldActor]) -> bool:
-    """Same country; for gold IGO or transnational actors (no country), the same code prefix."""
+    """Same country. A transnational gold actor (no country: IGO, NGO, ...) matches a coded
+    actor that has no country either; whether the Red Cross is an IGO or an NGO is a
+    sector question, which code accuracy scores."""
     if actor is None:
         return False
     for g in gold:
         if g.country and g.country == actor.country:
             return True
-        if not g.country and g.code and actor.country is None and actor.code[:3] == g.code[:3]:
+        if not g.country and g.code[:3] in TRANSNATIONAL and actor.country is None and actor.code[:3] in TRANSNATIONAL:
             return True
     return False
 

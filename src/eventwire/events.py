@@ -50,6 +50,9 @@ SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "st
 DEMAND_MODALS = {"must", "should", "ought"}
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
+# Roots where "from" names an origin or a giver, not the party acted upon: visits and
+# meetings (04), aid received (07), statements (01).
+FROM_IS_NOT_TARGET = ("01", "04", "07")
 # Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force;
 # aid sent to "Kyiv" still goes to the government.
 MATERIAL_QUADS = (4,)
@@ -449,6 +452,21 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             if targets:
                 how.append(f"target = owner of '{prep} {pobj.text}'")
                 break
+        # "mobilized reservists for a war against Iraq": the adversary of the purpose.
+        for _, purpose in _prep_objects(verb, ("for",)) if not targets else ():
+            for prep, pobj in _prep_objects(purpose, ("against",)):
+                targets = _actors_at(pobj, mentions)
+                if targets:
+                    how.append(f"target = object of 'for {purpose.text} {prep}'")
+                    break
+        # "seized weapons from armed groups", "demanded autonomy from Belgrade": the party
+        # something is taken from. Last, since "from" also names where one comes from.
+        if not targets and pattern.code[:2] not in FROM_IS_NOT_TARGET:
+            for prep, pobj in _prep_objects(verb, ("from",)):
+                targets = _actors_at(pobj, mentions)
+                if targets:
+                    how.append("target = object of 'from'")
+                    break
     if not targets and pattern.target == "object":
         targets, rule = _owner_of_object(verb, mentions, passive)
         if targets:

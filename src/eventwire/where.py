@@ -254,12 +254,16 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> P
         return None
 
     for head in heads:
-        if head.i != trigger.i and head.pos_ in ("NOUN", "PROPN"):
+        is_object = head.i != trigger.i and head.pos_ in ("NOUN", "PROPN")
+        if is_object:
             place = place_at(head)
             if place is not None:
                 return place
+        # "opened an embassy in Tehran": where the object is, is what the act concerns,
+        # even when the act itself could take place anywhere.
+        head_preps = preps | ({"in", "inside", "within"} if is_object else set())
         for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            if child.dep_ in ("prep", "dative") and child.lower_ in head_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for token in pobj.subtree:
                         place = place_at(token)
