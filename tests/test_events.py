@@ -174,3 +174,17 @@ def test_targets_behind_prepositional_phrases(code):
 def test_targets_beyond_the_object(pipeline, text, code):
     events = pipeline.process(Article("t", text, published=date(2020, 6, 1))).events
     assert any(e.target is not None and e.target.code.startswith(code) for e in events), [(e.cameo, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya's high court opened a hearing into the disputed election.", "090"),
+    ("The IAEA dispatched inspectors to a plant in Iran.", "090"),
+    ("Nigerian doctors stopped work on Monday.", "143"),
+    ("Chadian rebels blocked transport into N'Djamena.", "144"),
+    ("Colombian rebels held villagers as human shields.", "181"),
+    ("UNITA said it would return weapons seized from Angolan troops.", "0353"),  # intended return of property
+    ("Canada prohibited imports from Iran.", "163"),
+])
+def test_lexicon_entries(pipeline, text, code):
+    events = pipeline.process(Article("t", text, published=date(2000, 6, 1))).events
+    assert any(e.cameo == code for e in events), [(e.cameo, e.source, e.rule) for e in events]

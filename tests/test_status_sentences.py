@@ -78,7 +78,7 @@ CASES = [
     ("Sarraj should work with Haftar.", "work", "hypothetical", None),
     ("Turkey could send troops to Libya.", "send", "hypothetical", None),
     ("Egypt may expel the Turkish ambassador.", "expel", "hypothetical", None),
-    ("Unless Iran stops enrichment, Israel will strike its facilities.", "strike", "hypothetical", None),
+    ("Unless the weather improves, Sudanese troops could attack the rebels.", "attack", "hypothetical", None),
     ("Might Putin change his policy and withdraw his troops?", "withdraw", "hypothetical", None),
     ("Greece must negotiate with Turkey.", "negotiate", "hypothetical", None),
     ("If Serbia attacks Kosovo, NATO would respond.", "attacks", "hypothetical", None),
@@ -121,3 +121,24 @@ def test_the_set_covers_every_status():
         counts[status] = counts.get(status, 0) + 1
     assert len(CASES) >= 80 and set(counts) == {"asserted", "attributed", "rumor", "intent", "hypothetical", "negated"}
     assert min(counts.values()) >= 13
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Unless Iran stops enrichment, Israel will strike its facilities.", "13"),
+    ("Nigeria announced that it will withdraw its troops from Chad unless a ceasefire is arranged.", "13"),
+    ("Israel will strike Iran if Tehran enriches uranium beyond 60 percent.", "13"),
+    ("Iran said it would close the Strait of Hormuz if its oil exports were blocked.", "13"),
+])
+def test_a_committed_conditional_harm_is_a_threat(pipeline, text, code):
+    events = [e for e in pipeline.process(Article("t", text, published=date(2020, 1, 1))).events if e.cameo != "010"]
+    assert any(e.cameo.startswith(code) and e.status == "asserted" for e in events), [(e.cameo, e.status, e.status_reason) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel would attack Iran if talks failed.",  # a hypothesis about circumstances
+    "The EU could impose sanctions on Iran if Tehran supplies missiles to Russia.",  # "could" commits to nothing
+    "Iran will sign the deal if sanctions are lifted.",  # an offer, not a threat
+])
+def test_other_conditionals_stay_hypothetical(pipeline, text):
+    events = [e for e in pipeline.process(Article("t", text, published=date(2020, 1, 1))).events if e.cameo != "010"]
+    assert events and all(not e.cameo.startswith("13") and e.status == "hypothetical" for e in events), [(e.cameo, e.status) for e in events]

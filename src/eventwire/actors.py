@@ -45,6 +45,8 @@ DEFINITE_WINDOW = 4  # sentences to look back from "the army" to "the Sudanese a
 UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Participles that make the modifier the group's owner: "Vietnamese-led forces", unlike "Iranian-backed".
 LEADING_PARTICIPLES = {"lead", "led", "run", "command", "control", "own"}
+# Words that tie a group to the one it serves: "workers affiliated with", "fighters loyal to".
+AFFILIATION_WORDS = {"affiliate", "affiliated", "loyal", "belong", "attach", "attached", "aligned", "allied"}
 # Verbs by which a group is placed: "a newspaper based in Beirut".
 HOME_VERBS = {"base", "headquarter", "station", "locate"}
 STANCE_PREFIXES = {"anti", "pro"}
@@ -370,6 +372,11 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in name_at:
                     return name_at[pobj.i]
+    for acl in (c for c in head.children if c.dep_ in ("acl", "amod") and fold(c.lemma_) in AFFILIATION_WORDS):
+        # "workers affiliated with the Serbian Workers' Union", "fighters loyal to Haftar"
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in name_at):
+                return name_at[pobj.i]
     for pobj in _home_places(head):
         # "rebels in Ivory Coast", "a newspaper based in Beirut": with no other owner, the
         # country the group is in or based in is its own. A capital after a bare "in" says

@@ -55,11 +55,14 @@ def clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool = True) -> tuple[str, ActorMention | None, str]:
+def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool = True,
+                  allow_condition: bool = True) -> tuple[str, ActorMention | None, str]:
     """Return (status, attributed_to, reason) for the event whose trigger is ``trigger``.
 
     With ``allow_negation`` false, negation cues are skipped: used once a refused act has
-    been recoded as the rejection, which is itself asserted or attributed.
+    been recoded as the rejection, which is itself asserted or attributed. With
+    ``allow_condition`` false, a condition the act depends on is skipped: used once a
+    conditioned act has been recoded as the threat it makes.
     """
     chain = clause_chain(trigger)
     own = chain[0]
@@ -89,7 +92,7 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool =
         if marks & CONDITIONAL_MARKS:
             return "hypothetical", None, f"conditional '{(marks & CONDITIONAL_MARKS).pop()}'"
     # "Unless Iran stops, Israel will strike": the consequence of a condition.
-    for clause in (c for c in own.children if c.dep_ == "advcl"):
+    for clause in (c for c in own.children if c.dep_ == "advcl") if allow_condition else ():
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"} & CONDITIONAL_MARKS
         if marks:
             return "hypothetical", None, f"consequence of a condition ('{marks.pop()}')"
@@ -175,3 +178,9 @@ def speaker_of(verb: Token, mentions: MentionIndex) -> ActorMention | None:
             if found:
                 return found[0]
     return None
+
+
+def condition_mark(reason: str) -> str | None:
+    """The conditional word of a "consequence of a condition" status reason, if that is the reason."""
+    prefix = "consequence of a condition ('"
+    return reason[len(prefix):].rstrip("')") if reason.startswith(prefix) else None
