@@ -36,6 +36,9 @@ POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 PERSON_TITLES = {"president", "minister", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan",
                  "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "general",
                  "secretary", "governor", "mayor", "official", "diplomat", "judge", "prosecutor", "chief"}
+# Titles of those who speak for a state abroad: a second one in a sentence may be foreign.
+STATE_TITLES = {"president", "minister", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                "ambassador", "envoy", "diplomat", "secretary"}
 # Nouns for people or their vehicles that a demonstrative can point back to an actor with:
 # "those crews", "these vessels". Event nouns ("these defeats") are deliberately absent.
 COLLECTIVE_NOUNS = {"crew", "member", "man", "people", "personnel", "vessel", "ship", "unit", "delegation",
@@ -50,6 +53,7 @@ AFFILIATION_WORDS = {"affiliate", "affiliated", "loyal", "belong", "attach", "at
 # Verbs by which a group is placed: "a newspaper based in Beirut".
 HOME_VERBS = {"base", "headquarter", "station", "locate"}
 STANCE_PREFIXES = {"anti", "pro"}
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
 
@@ -139,6 +143,8 @@ class ActorFinder:
                         continue
                     if hit.derived and not _read_as_person(span, entities, kb.agent_words):
                         continue
+                    if hit.kind in ("country", "demonym", "metonym") and self._part_of_a_region(doc, i, length):
+                        continue
                     actor, why = kb.actor_for(hit, published)
                     found.append(
                         ActorMention(
@@ -154,6 +160,15 @@ class ActorFinder:
         # "anti-Syria journalist", "pro-Russian separatists": the name is a stance, not the owner.
         found = [m for m in found if not _stance_prefixed(doc, m.token_start)]
         return _residents(doc, _ethnic_communities(doc, found), sent_of)
+
+    def _part_of_a_region(self, doc: Doc, i: int, length: int) -> bool:
+        """ "Northern Ireland", "Western Kenya"? The first is a region of another country, the second
+        is Kenya: a compass word before a country name counts only when the gazetteer knows the pair."""
+        if i == 0 or self.place_country is None or fold(doc[i - 1].text) not in COMPASS_WORDS or not doc[i - 1].text[:1].isupper():
+            return False
+        region = self.place_country(doc[i - 1 : i + length].text)
+        hits = self.kb.names.get(tuple(fold(t.text) for t in doc[i : i + length]), [])
+        return region is not None and region not in {h.key for h in hits}
 
     def _choose_hit(self, hits: list[NameHit], surface: str, published: date | None) -> NameHit | None:
         usable = [h for h in hits if not h.exact_case or surface.replace(".", "").replace("-", "").isupper()]
@@ -472,7 +487,7 @@ def _names_one_official(head: Token, first: Token) -> bool:
 
 def _names_an_official(token: Token) -> bool:
     """Whether a demonym or country modifies one official's title ("South African leader")."""
-    return (token.dep_ in ("amod", "compound", "poss", "nmod") and fold(token.head.lemma_) in PERSON_TITLES
+    return (token.dep_ in ("amod", "compound", "poss", "nmod") and fold(token.head.lemma_) in STATE_TITLES
             and token.head.tag_ in ("NN", "NNP"))
 
 

@@ -50,6 +50,8 @@ SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "st
 DEMAND_MODALS = {"must", "should", "ought"}
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
+# Participles that, with "in", describe what the subject does: "were engaged in", "are involved in".
+STATE_PARTICIPLES = {"engage", "involve"}
 # Roots where "from" names an origin or a giver, not the party acted upon: visits and
 # meetings (04), aid received (07), statements (01).
 FROM_IS_NOT_TARGET = ("01", "04", "07")
@@ -197,7 +199,7 @@ def _object_tokens(verb: Token) -> list[Token]:
     "delivered a package of missiles", "shipped 15,000 tonnes of wheat", and in the
     "supply X with Y" frame, "supplied the rebels with drones".
     """
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and _is_passive(verb))]
     direct = [c for c in verb.children if c.dep_ == "dobj"]
     if direct:  # the parser hangs "with" on the verb or on its object
         objects += [p for head in (verb, *direct) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
@@ -338,8 +340,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
     """The subject of a verb, climbing coordination, control and relative clauses."""
     current = verb
     for _ in range(8):
+        subject_deps = ("nsubj", "csubj") if _is_passive(current) else ("nsubj", "csubj", "nsubjpass")
         for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in subject_deps:
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return [current.head], "relative clause subject"
                 if child.pos_ == "VERB":
@@ -381,6 +384,8 @@ def _means_of_force(cand: Candidate, code: str) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
+    if fold(verb.lemma_) in STATE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        return False  # "forces were engaged in ethnic cleansing": a state of the subject, not a passive
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -433,10 +438,16 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
             subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
             objects = [m for c in complement.children if c.dep_ in ("dobj", "dative") for m in _actors_at(c, mentions)]
+            if not subjects and not objects:
+                # "refused to allow UN planes to land": the party allowed is the subject of its clause.
+                objects = [m for clause in complement.children if clause.dep_ in ("ccomp", "xcomp")
+                           for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
             owners = [] if subjects or objects else _owner_of_object(complement, mentions, False)[0]
             targets.extend(subjects or objects or owners)
             for prep, pobj in _prep_objects(complement, TARGET_PREPS):
-                targets.extend(_actors_at(pobj, mentions))
+                # "cut off electricity to the Azerbaijani republic": the owner of a non-actor object.
+                targets.extend(_actors_at(pobj, mentions) or (
+                    _modifier_actors(pobj, mentions) if prep in MODIFIER_TARGET_PREPS else []))
             if targets:
                 how.append(f"target = object of the complement '{complement.text}'")
                 break
