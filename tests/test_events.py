@@ -188,3 +188,20 @@ def test_targets_beyond_the_object(pipeline, text, code):
 def test_lexicon_entries(pipeline, text, code):
     events = pipeline.process(Article("t", text, published=date(2000, 6, 1))).events
     assert any(e.cameo == code for e in events), [(e.cameo, e.source, e.rule) for e in events]
+
+
+def test_a_relation_is_not_its_modifier(pipeline):
+    events = pipeline.process(Article("t", "Hezbollah guerrillas killed a commander of Israel's militia ally.", published=date(2000, 6, 1))).events
+    killed = [e for e in events if e.cameo_root == "19"]
+    assert killed and all(e.target is None or e.target.country != "ISR" for e in killed)
+
+
+def test_the_object_after_an_as_phrase_gives_the_target(pipeline):
+    events = pipeline.process(Article("t", "Albania denounced as a crime Serbia's crackdown on Albanian students.", published=date(2000, 6, 1))).events
+    assert any(e.cameo.startswith("11") and e.target is not None and e.target.code == "SRB" for e in events)
+
+
+def test_a_coordinated_act_lends_its_place(pipeline):
+    text = "Chile established diplomatic ties with and opened an embassy in Hanoi, the ministry said."
+    events = pipeline.process(Article("t", text, published=date(2000, 6, 1))).events
+    assert any(e.cameo.startswith("05") and e.target is not None and e.target.country == "VNM" for e in events)

@@ -120,3 +120,10 @@ def test_places_and_protests_give_implied_targets(pipeline, text, code):
 def test_a_meeting_place_is_a_venue_not_a_target(pipeline):
     events = pipeline.process(Article("t", "Ethiopia and Kenya held talks in Geneva on Monday.", published=date(2024, 3, 14))).events
     assert events and all(e.target is None or e.target.country != "CHE" for e in events)
+
+
+def test_a_subdivision_the_gazetteer_lacks_is_placed_by_its_core_region(pipeline):
+    assert pipeline.gazetteer.lookup("West Darfur State") == []
+    assert {e.country for e in pipeline.gazetteer.lookup_core("West Darfur State")} == {"SDN"}
+    assert pipeline.gazetteer.country_of("North Darfur") == "SDN"
+    assert pipeline.gazetteer.lookup_core("Paris") == []  # nothing to strip: no second guess

@@ -36,6 +36,9 @@ POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 PERSON_TITLES = {"president", "minister", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan",
                  "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "general",
                  "secretary", "governor", "mayor", "official", "diplomat", "judge", "prosecutor", "chief"}
+# Nouns for another party related to the modifier: "Israel's militia ally" is not Israel.
+RELATIONAL_NOUNS = {"ally", "partner", "proxy", "client", "rival", "enemy", "foe", "opponent", "adversary",
+                    "neighbor", "neighbour", "critic", "counterpart", "backer", "sponsor"}
 # Titles of those who speak for a state abroad: a second one in a sentence may be foreign.
 STATE_TITLES = {"president", "minister", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan",
                 "ambassador", "envoy", "diplomat", "secretary"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import MentionIndex
+from .actors import RELATIONAL_NOUNS, MentionIndex
 from .kb import fold
 from .kb_schema import VerbPattern
 from .model import ActorMention, Event, Trigger
@@ -494,13 +494,23 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
 
 
 def _modifier_actors(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
-    """Actors that modify a non-actor noun: "US mediation", "Russian oil imports", "Iran's programme"."""
+    """Actors that modify a non-actor noun: "US mediation", "Russian oil imports", "Iran's programme".
+    Not a relation: "Israel's ally" is somebody else."""
+    if fold(noun.lemma_) in RELATIONAL_NOUNS:
+        return []
     return [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for m in _actors_at(c, mentions)]
 
 
 def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tuple[list[ActorMention], str]:
-    """The actor a non-actor object belongs to: "rejected a US offer", "an offer from Kabul"."""
-    for obj in (c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")):
+    """The actor a non-actor object belongs to: "rejected a US offer", "an offer from Kabul".
+
+    The object may stand in apposition to a predicate the parser took for it: "denounced as
+    a crime Serbia's suppression of the unrest".
+    """
+    objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    objects += [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for p in prep.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+    for obj in objects:
         if mentions.at(obj):
             continue  # the object is itself an actor, already considered
         for child in obj.children:

@@ -27,6 +27,9 @@ FEATURES = ("country", "capital", "city", "airport", "base", "port", "sea", "reg
 CACHE_VERSION = "1"
 # Cities of at least this population also answer to their ASCII alternate names ("Cologne", "Munich").
 ALTERNATE_NAME_POPULATION = 15000
+SUBDIVISION_WORDS = {"state", "province", "region", "governorate", "district", "county", "prefecture", "oblast", "territory"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"}
 # A city this large is a place whose name alone says its country ("Jaffna", "Hebron").
 NOTABLE_CITY = 50000
 
@@ -63,13 +66,27 @@ class Gazetteer:
             key = key[4:]
         return [self.entry(i) for i in self.index.get(key, ())]
 
+    def lookup_core(self, name: str) -> list[GazetteerEntry]:
+        """Regions and countries under a longer name: "West Darfur State" -> Darfur, "Northern
+        Shan State" -> Shan. Generic words ("state", "province") and compass words are dropped;
+        the entries found are the core region's, so their coordinates are approximate."""
+        words = name.split()
+        while words and fold(words[-1]) in SUBDIVISION_WORDS:
+            words = words[:-1]
+        while len(words) > 1 and fold(words[0]) in COMPASS_WORDS | {"the"}:
+            words = words[1:]
+        core = " ".join(words)
+        if not core or fold(core) == fold(name):
+            return []
+        return [e for e in self.lookup(core) if e.feature in ("region", "country")]
+
     def country_of(self, name: str) -> str | None:
         """The country a place name belongs to when the name is clear about it: "Darfur" -> SDN.
 
         Only regions, capitals, curated places and cities of note count, and the largest
         of them must outweigh any same-named place elsewhere tenfold; otherwise None.
         """
-        notable = [e for e in self.lookup(name) if e.country and (
+        notable = [e for e in self.lookup(name) or self.lookup_core(name) if e.country and (
             e.feature not in ("city", "airport") or e.population >= NOTABLE_CITY)]
         if not notable:
             return None

@@ -11,7 +11,7 @@ import math
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import governing_verb
+from .actors import PERSON_TITLES, RELATIONAL_NOUNS, governing_verb
 from .gazetteer import Gazetteer, GazetteerEntry
 from .kb import DATA_DIR, fold
 from .kb_schema import CuratedPlace, load_entries
@@ -55,6 +55,9 @@ class PlaceFinder:
         pending = []
         for index, span in enumerate(spans):
             candidates = self.gazetteer.lookup(span.text)
+            if not candidates and span.label_ in PLACE_LABELS:
+                # "West Darfur State": a subdivision the gazetteer lacks, placed by the region it names.
+                candidates = self.gazetteer.lookup_core(span.text)
             if not candidates:
                 continue
             qualifier = _qualifier(span, spans[index + 1] if index + 1 < len(spans) else None, self.gazetteer)
@@ -178,6 +181,8 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
         in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
         for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
             for token in obj.subtree:
+                if token.dep_ == "poss" and fold(token.head.lemma_) in RELATIONAL_NOUNS | PERSON_TITLES:
+                    continue  # "killed the chief of Israel's ally": a relation, not the place attacked
                 for place in in_sentence:
                     if place.start <= token.idx < place.end:
                         return place, "the place attacked or taken"
@@ -245,6 +250,8 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> P
     preps = ARGUMENT_PREPS | ({"in", "inside", "within", "throughout"} if wide else set())
     heads = [trigger]
     heads += [c for c in trigger.children if c.dep_ in ("xcomp", "relcl", "acl") and c.pos_ == "VERB"]
+    # "established ties with and opened an embassy in Tehran": a coordinated act with the same subject.
+    heads += [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
 
     def place_at(token: Token) -> Place | None:
