@@ -93,6 +93,8 @@ CASES = [
     ("An anti-Russian journalist was detained in Minsk.", D, "An anti-Russian journalist", "BLRMED"),
     ("Ethnic Hungarians in Romania demanded autonomy.", D, "Hungarians", "ROUETH"),
     ("The Albanians of North Macedonia demanded more rights.", D, "Albanians", "MKDETH"),
+    ("Doctors from two French aid groups treated the wounded.", D, "Doctors from two French aid groups", "FRANGO"),
+    ("Residents of the Syrian Golan Heights held a strike.", D, "Residents of the Syrian Golan Heights", "SYRCVL"),
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),

@@ -190,6 +190,7 @@ class ActorFinder:
         name_at = {t: m for m in names for t in range(m.token_start, m.token_end)}
         lemmas = [_agent_lemma(t, kb) for t in doc]
         found: list[ActorMention] = []
+        pending: list[tuple[int, int, Token, str]] = []  # agents whose owner may be another agent
         i, n = 0, len(doc)
         while i < n:
             lengths = kb.agent_lengths.get(lemmas[i])
@@ -207,11 +208,19 @@ class ActorFinder:
                     break
                 owner = _owner(head, doc[i], name_at, sector)
                 if owner is None and self.place_country is not None:
-                    owner = _place_owner(head, doc[i], name_at, self.place_country)
+                    owner = _place_owner(head, doc[i], name_at, self.place_country, sector)
+                if owner is None and any(fold(p.lemma_) in kb.agent_words for prep in head.children
+                                         if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS
+                                         for p in prep.children if p.dep_ == "pobj"):
+                    pending.append((i, length, head, sector))  # "doctors from aid groups": settled below
+                    matched = length
+                    break
                 if owner is None and sector in DOMESTIC_SECTORS:
                     owner = _country_of_the_scene(head, names, self.place_country)
                 if owner is None and _names_one_official(head, doc[i]):
                     owner = _only_country_of_sentence(head, names, sector)
+                if owner is None:
+                    pending.append((i, length, head, sector))
                 if owner is not None:
                     found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
                     # "US and British forces": one agent per conjoined owner.
@@ -225,6 +234,14 @@ class ActorFinder:
                 matched = length
                 break
             i += matched or 1
+        # "Doctors from two American aid groups": an agent owned by a later agent phrase.
+        agent_at = {m.head: m for m in found}
+        for i, length, head, sector in pending:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
+                owner = next((agent_at[p.i] for p in prep.children if p.dep_ == "pobj" and p.i in agent_at), None)
+                if owner is not None and owner.country:
+                    found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
+                    break
         return found
 
     # -------------------------------------------------------------- coreference
@@ -407,7 +424,7 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
             return owner
         if owner.kind == "metonym" and (pobj.head.head.i != head.i or sector in DOMESTIC_SECTORS):
             return replace(owner, code=owner.country, sector=None, kind="country",
-                           rule=f"place '{owner.text}' is where the group is based")
+                           rule=f"place '{owner.text}' is where the group is")
     return None
 
 
@@ -448,10 +465,20 @@ def _ethnic_communities(doc: Doc, names: list[ActorMention]) -> list[ActorMentio
 
 
 def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
-                 place_country: Callable[[str], str | None]) -> ActorMention | None:
-    """A region or city that names where a group is from: "Darfur rebels", "rebels in Jaffna"."""
+                 place_country: Callable[[str], str | None], sector: str = "") -> ActorMention | None:
+    """A region or city that names where a group is from: "Darfur rebels", "rebels in Jaffna",
+    and for people who live there, "residents of the Golan Heights"."""
     modifiers = [c for c in (*head.children, *first.children) if c.dep_ in OWNER_DEPS and c.i < head.i]
     modifiers += _home_places(head)
+    if sector in DOMESTIC_SECTORS:
+        for pobj in (p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"):
+            # "inhabitants of the Syrian Golan Heights": the place, or the country that qualifies it.
+            qualifier = next((name_at[c.i] for c in pobj.children if c.dep_ in ("amod", "compound") and c.i in name_at
+                              and name_at[c.i].kind in ("country", "demonym")), None)
+            if qualifier is not None:
+                return qualifier
+            modifiers.append(pobj)
     for token in modifiers:
         if token.pos_ == "PROPN" and token.i not in name_at:
             owner = _place_mention(token, place_country)
@@ -631,7 +658,12 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     elif owner.token_start < first:
         span = doc[owner.token_start : max(head.i, last) + 1]
     else:
-        span = doc[first : max(head.i + 1, last + 1, owner.token_end)]
+        # "inhabitants of the Syrian Golan Heights": the whole phrase the owner sits in.
+        branch = doc[owner.head]
+        while branch.head.i != head.i and branch.head.i != branch.i:
+            branch = branch.head
+        end = branch.right_edge.i + 1 if branch.head.i == head.i and branch.i > head.i else owner.token_end
+        span = doc[first : max(head.i + 1, last + 1, end)]
     return ActorMention(
         text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
         sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("group", "igo") else None,
