@@ -24,7 +24,7 @@ OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 OWNER_PREPS = {"of", "from"}
 # Sectors whose members act at home, so the country of the scene is theirs when nothing else says.
 DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY", "ETH"}
-SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside"}
+SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around"}
 # Nominals that stand for the article's current state actor: "the country", "the nation".
 STATE_NOMINALS = {"country", "nation", "state"}
 GOVERNMENT_NOMINALS = {"government", "authority", "regime", "administration", "leadership"}
@@ -50,7 +50,7 @@ DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
 DEFINITE_WINDOW = 4  # sentences to look back from "the army" to "the Sudanese army"
 UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Participles that make the modifier the group's owner: "Vietnamese-led forces", unlike "Iranian-backed".
-LEADING_PARTICIPLES = {"lead", "led", "run", "command", "control", "own"}
+LEADING_PARTICIPLES = {"lead", "led", "run", "command", "control", "own", "align", "aligned", "ally", "allied"}
 # Words that tie a group to the one it serves: "workers affiliated with", "fighters loyal to".
 AFFILIATION_WORDS = {"affiliate", "affiliated", "loyal", "belong", "attach", "attached", "aligned", "allied"}
 # Verbs by which a group is placed: "a newspaper based in Beirut".

@@ -30,6 +30,7 @@ CONTAINER_NOUNS = {"package", "shipment", "consignment", "tonne", "ton", "batch"
                    "part", "portion", "share", "half", "bulk", "rest",
                    "convoy", "planeload", "truckload", "shipload", "quantity", "amount", "worth", "lot", "set",
                    "supply", "million", "billion", "thousand", "hundred", "dozen", "kind", "type", "pallet", "crate"}
+AMOUNT_NOUNS = {"million", "billion", "thousand", "hundred", "$", "dollar", "euro", "worth"}
 # Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
 PARTICIPATION_PREPS = {"for", "in"}
 # Heads that count or group the real actor: "thousands of protesters", "a group of soldiers".
@@ -50,6 +51,8 @@ SPEECH_VERBS = {"say", "declare", "insist", "state", "announce", "conclude", "st
 DEMAND_MODALS = {"must", "should", "ought"}
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
+# Codes whose passive subject is the side acting: forces deployed (15) or withdrawn (087).
+SELF_MOVING_CODES = ("15", "087")
 # Participles that, with "in", describe what the subject does: "were engaged in", "are involved in".
 STATE_PARTICIPLES = {"engage", "involve"}
 # Roots where "from" names an origin or a giver, not the party acted upon: visits and
@@ -206,7 +209,9 @@ def _object_tokens(verb: Token) -> list[Token]:
                     for p in prep.children if p.dep_ == "pobj"]
     for obj in list(objects):
         if obj.lemma_.lower() in CONTAINER_NOUNS or obj.pos_ == "NUM":
-            objects += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            # "a package of missiles", and for amounts, "$60 million in aid"
+            preps = ("of", "in") if obj.lemma_.lower() in AMOUNT_NOUNS or obj.pos_ == "NUM" else ("of",)
+            objects += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in preps
                         for p in prep.children if p.dep_ == "pobj"]
     for obj in list(objects):
         objects.extend(obj.conjuncts)
@@ -248,6 +253,7 @@ def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | 
     object_lemmas = _lemmas(objects)
     complements = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     complement_lemmas = {fold(c.lemma_) for c in complements}
+    subject_lemmas: set[str] | None = None  # computed only for patterns that constrain the subject
     best: Candidate | None = None
     for pattern in patterns:
         score = 1
@@ -279,9 +285,25 @@ def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | 
                 continue
             score += 2
             consumed.update(c.i for c in complements if fold(c.lemma_) in wanted)
+        if pattern.subjects:
+            if subject_lemmas is None:
+                subject_lemmas = _subject_lemmas(verb)
+            if not {fold(x) for x in pattern.subjects} & subject_lemmas:
+                continue
+            score += 2
         if best is None or score > best.specificity:
             best = Candidate(verb, pattern, score, False, consumed)
     return best
+
+
+def _subject_lemmas(verb: Token) -> set[str]:
+    """Lookup keys of the verb's subject ("thousands of troops" is troops), passive or not."""
+    tokens = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _subject_tokens(verb)[0]
+    for token in list(tokens):
+        if token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM":
+            tokens += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj"]
+    return _lemmas(tokens)
 
 
 def _normative_speech(verb: Token) -> Candidate | None:
@@ -414,6 +436,12 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
         sources.extend(_actors_at(token, mentions))
     if sources:
         how.append(f"source = {why}")
+    elif passive and pattern.code.startswith(SELF_MOVING_CODES):
+        # "Soviet paratroopers were deployed in Lithuania": forces moved are their side's act.
+        sources = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _actors_at(c, mentions)]
+        if sources:
+            how.append("source = the forces moved (passive subject)")
+            return Roles(sources, [], how)
     if pattern.target == "prep":
         for _, pobj in _prep_objects(verb, (pattern.prep or "",)):
             targets.extend(_actors_at(pobj, mentions))
@@ -598,6 +626,8 @@ def _describe(cand: Candidate, roles: Roles) -> str:
         parts.append("object in " + "/".join(p.objects[:4]) + ("..." if len(p.objects) > 4 else ""))
     if p.complements:
         parts.append("complement in " + "/".join(p.complements[:4]) + ("..." if len(p.complements) > 4 else ""))
+    if p.subjects:
+        parts.append("subject in " + "/".join(p.subjects[:4]) + ("..." if len(p.subjects) > 4 else ""))
     if p.modifiers:
         parts.append("modifier in " + "/".join(p.modifiers[:4]))
     return f"{' + '.join(parts)} -> {p.code}; " + "; ".join(roles.how)

@@ -182,6 +182,7 @@ class VerbPattern(_Entry):
     prep: str | None = None  # preposition the trigger governs: "to" in "fly to"
     objects: list[str] = []  # direct-object head lemmas that must be present
     complements: list[str] = []  # xcomp verb lemmas: "threaten" + "attack"
+    subjects: list[str] = []  # subject head lemmas that must be present: "troops" left Afghanistan
     modifiers: list[str] = []  # amod/compound lemmas of an event noun: "military" aid
     target: Literal["object", "prep", "none"] = "object"
     # For verbs of receiving ("received aid from the EU"): the giver is the object of this

@@ -82,6 +82,8 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool =
     for verb in chain[1:3] if allow_negation else ():
         if fold(verb.lemma_) in NEGATING_GOVERNORS:
             return "negated", None, f"governed by '{verb.text}'"
+        if verb.lemma_ == "stop" and any(c.lower_ == "short" for c in verb.children):
+            return "negated", None, f"'{verb.text} short of'"
         if verb.lemma_ == "have" and any(c.lower_ == "yet" for c in verb.children):
             return "negated", None, "'has yet to'"
     own_aux = aux_of(own)
