@@ -205,3 +205,21 @@ def test_a_coordinated_act_lends_its_place(pipeline):
     text = "Chile established diplomatic ties with and opened an embassy in Hanoi, the ministry said."
     events = pipeline.process(Article("t", text, published=date(2000, 6, 1))).events
     assert any(e.cameo.startswith("05") and e.target is not None and e.target.country == "VNM" for e in events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Cuba threw its support behind the Nicaraguan government.", "NIC"),  # "behind"
+    ("Japan voiced support on Wednesday for the Philippines.", "PHL"),  # "for" after cooperation
+    ("Iran has not rejected the package offered by Britain and France.", "GBR"),  # who offered the object
+    ("Israel will carry out strikes against Iran in the coming days.", "IRN"),  # the light verb's target
+    ("Sudan expelled 13 international aid agencies from Darfur.", "NGO"),  # an NGO of no country
+    ("Syrian forces' shelling of the Baba Amr district of Homs killed 50 people.", "SYR"),  # "the shelling of"
+])
+def test_more_target_rules(pipeline, text, code):
+    events = pipeline.process(Article("t", text, published=date(2012, 6, 1))).events
+    assert any(e.target is not None and e.target.code.startswith(code) for e in events), [(e.cameo, e.target and e.target.code) for e in events]
+
+
+def test_an_agreement_signed_somewhere_is_not_aimed_at_that_place(pipeline):
+    events = pipeline.process(Article("t", "Ethiopia and Eritrea signed a peace agreement in Riyadh on Sunday.", published=date(2018, 9, 16))).events
+    assert events and all(e.target is None or e.target.country != "SAU" for e in events)

@@ -56,6 +56,8 @@ AFFILIATION_WORDS = {"affiliate", "affiliated", "loyal", "belong", "attach", "at
 # Verbs by which a group is placed: "a newspaper based in Beirut".
 HOME_VERBS = {"base", "headquarter", "station", "locate"}
 STANCE_PREFIXES = {"anti", "pro"}
+# Sectors whose members need no country: an aid agency or rights group of none is transnational (NGO).
+TRANSNATIONAL_SECTORS = {"NGO"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
@@ -219,6 +221,11 @@ class ActorFinder:
                     owner = _country_of_the_scene(head, names, self.place_country)
                 if owner is None and _names_one_official(head, doc[i]):
                     owner = _only_country_of_sentence(head, names, sector)
+                if owner is None and sector in TRANSNATIONAL_SECTORS:
+                    # "13 international aid agencies": an NGO of no country is a transnational one.
+                    found.append(_transnational(doc, i, head, sector, sent_of, i + length - 1))
+                    matched = length
+                    break
                 if owner is None:
                     pending.append((i, length, head, sector))
                 if owner is not None:
@@ -417,9 +424,10 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
         # country the group is in or based in is its own. A capital after a bare "in" says
         # whose protesters or police they are, but an armed group may be anyone's ("gunmen in
         # Tripoli, Lebanon"), so for those it needs "based in".
-        owner = name_at.get(pobj.i)
+        owner = name_at.get(pobj.i) or next((name_at[c.i] for c in pobj.children if c.dep_ in ("poss", "compound")
+                                             and c.i in name_at and name_at[c.i].kind == "country"), None)
         if owner is None:
-            continue
+            continue  # "in South Sudan's Jonglei state": the country that owns the place will do
         if owner.kind == "country":
             return owner
         if owner.kind == "metonym" and (pobj.head.head.i != head.i or sector in DOMESTIC_SECTORS):
@@ -528,7 +536,7 @@ def _only_country_of_sentence(head: Token, names: list[ActorMention], sector: st
     if len({m.country for m in in_sentence}) != 1:
         return None
     named = in_sentence[0]
-    if sector not in DOMESTIC_SECTORS and any(_names_an_official(head.doc[m.head]) for m in in_sentence):
+    if sector == "GOV" and any(_names_an_official(head.doc[m.head]) for m in in_sentence):
         return None  # "Mitterrand welcomed South African leader de Klerk": one state meets another
     return replace(named, code=named.country, sector=None, actor_id=None, kind="country",
                    rule=f"the only country the sentence names: {named.text}")
@@ -670,6 +678,16 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
         sentence_index=sent_of[head.i], kind="agent",
         rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})" + (f"; {owner.rule}" if owner.rule.startswith(INFERRED_OWNER_RULES) else ""),
         token_start=span.start, token_end=span.end, head=head.i,
+    )
+
+
+def _transnational(doc: Doc, first: int, head: Token, sector: str, sent_of, last: int) -> ActorMention:
+    span = doc[first : max(head.i, last) + 1]
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, code=sector, country=None, sector=sector,
+        actor_id=None, sentence_index=sent_of[head.i], kind="agent",
+        rule=f"agent '{head.text}' ({sector}) of no country: transnational", token_start=span.start, token_end=span.end,
+        head=head.i,
     )
 
 

@@ -19,8 +19,8 @@ from .model import ActorMention, Event, Trigger
 from .ontology import Ontology
 
 # Prepositions whose object is a plausible target when the pattern names none.
-TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "upon", "into")
-NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", "of")
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "upon", "into", "behind")
+NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", "of", "behind")
 # Verbs whose object, not subject, controls an infinitive: "urged Iran to stop".
 OBJECT_CONTROL = {"urge", "ask", "make", "force", "persuade", "tell", "call", "press", "push", "pressure",
                   "order", "invite", "encourage", "compel", "allow", "help", "warn"}
@@ -55,6 +55,7 @@ CLAUSE_TARGET_ROOTS = ("02", "10", "13")
 SELF_MOVING_CODES = ("15", "087")
 # Participles that, with "in", describe what the subject does: "were engaged in", "are involved in".
 STATE_PARTICIPLES = {"engage", "involve"}
+COOPERATIVE_ROOTS = ("02", "03", "05", "06", "07", "08")
 # Roots where "from" names an origin or a giver, not the party acted upon: visits and
 # meetings (04), aid received (07), statements (01).
 FROM_IS_NOT_TARGET = ("01", "04", "07")
@@ -459,9 +460,8 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             how.append("target = passive subject" if passive else "target = object")
     # "threatened to arrest those crews": the target is the complement's object. A threat or a
     # refusal looks into its infinitive even when the act itself is not in the lexicon.
-    complements = [c for c in verb.children if c.i in cand.consumed or (
-        c.dep_ == "xcomp" and c.pos_ == "VERB" and pattern.code.startswith(("12", "13")))]
-    if not targets and complements:
+    complements = [c for c in verb.children if c.i in cand.consumed or (c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    if not targets and complements and (pattern.target != "none" or pattern.code.startswith(("12", "13"))):
         for complement in complements:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
             subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in _actors_at(c, mentions)]
@@ -490,6 +490,21 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             targets = _modifier_actors(pobj, mentions)
             if targets:
                 how.append(f"target = owner of '{prep} {pobj.text}'")
+                break
+        # "voiced support for the Philippines": for cooperation, "for" names the beneficiary.
+        for prep, pobj in _prep_objects(verb, ("for",)) if not targets and pattern.code[:2] in COOPERATIVE_ROOTS else ():
+            targets = _actors_at(pobj, mentions)
+            if targets:
+                how.append("target = object of 'for'")
+                break
+        # "bowed to pressure from the opposition": the party behind the prep object.
+        for prep, pobj in _prep_objects(verb, MODIFIER_TARGET_PREPS) if not targets else ():
+            for _, owner in _prep_objects(pobj, ("from", "by")):
+                targets = _actors_at(owner, mentions)
+                if targets:
+                    how.append(f"target = '{prep} {pobj.text}' from {owner.text}")
+                    break
+            if targets:
                 break
         # "mobilized reservists for a war against Iraq": the adversary of the purpose.
         for _, purpose in _prep_objects(verb, ("for",)) if not targets else ():
@@ -550,6 +565,12 @@ def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tupl
             found = _actors_at(pobj, mentions) or _modifier_actors(pobj, mentions)  # "an embargo on Russian oil imports"
             if found:
                 return found, f"target = '{prep}' {pobj.text} after the object '{obj.text}'"
+        for acl in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "the package of incentives offered by Britain, France and Germany"
+            found = [m for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"
+                     for m in _actors_at(p, mentions)]
+            if found:
+                return found, f"target = who '{acl.text}' the object '{obj.text}'"
     return [], ""
 
 
@@ -587,7 +608,10 @@ def _noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int]
             how.append(f"source = {why} of '{governor.text}'")
     wanted = (cand.pattern.prep,) if cand.pattern.target == "prep" and cand.pattern.prep else NOUN_TARGET_PREPS
     targets: list[ActorMention] = []
-    for head in [noun, *relative]:
+    heads = [noun, *relative]
+    if holder.dep_ == "dobj" and governor.pos_ == "VERB" and governor.i not in verb_triggers:
+        heads.append(governor)  # "carry out strikes against Iran": the light verb holds the target
+    for head in heads:
         for prep, pobj in _prep_objects(head, wanted):
             if prep == "of" and not sources:
                 continue  # "the support of Russia" may name the supporter, not the supported

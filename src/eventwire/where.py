@@ -82,7 +82,8 @@ class PlaceFinder:
         for token in doc:
             if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in NOT_PLACE_LABELS:
                 continue
-            governed = (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | MOTION_PREPS) or token.dep_ in ("dobj", "poss")
+            governed = (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | MOTION_PREPS) or token.dep_ in ("dobj", "poss") \
+                or (token.dep_ == "pobj" and token.head.lower_ == "of" and fold(token.head.head.lemma_) in PLACE_NOUNS)
             if not governed:
                 continue
             first = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
@@ -230,8 +231,14 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
     return None, ""
 
 
+# Nouns that name a kind of place before its name: "the town of Samarra", "the district of Homs".
+PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "suburb", "outskirts", "port", "capital",
+               "enclave", "island", "state", "governorate", "neighbourhood", "neighborhood", "area", "county"}
+# Objects that stand somewhere, so their place is the act's concern even for a verbal act.
+LOCATED_OBJECTS = {"embassy", "consulate", "mission", "office", "base", "settlement", "outpost", "camp", "plant",
+                   "facility", "bureau", "checkpoint", "crossing", "border", "school", "hospital"}
 # Prepositions whose object is what an act is aimed at or moves: "aid to Gaza", "withdraw from Iraq".
-ARGUMENT_PREPS = {"to", "into", "from", "against", "toward", "towards", "on", "upon"}
+ARGUMENT_PREPS = {"to", "into", "from", "against", "toward", "towards", "on", "upon", "across", "out"}
 
 
 def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> Place | None:
@@ -266,12 +273,18 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> P
             place = place_at(head)
             if place is not None:
                 return place
-        # "opened an embassy in Tehran": where the object is, is what the act concerns,
-        # even when the act itself could take place anywhere.
-        head_preps = preps | ({"in", "inside", "within"} if is_object else set())
+        # "evacuated settlements in Gaza": where the object of a material act is, is what the act
+        # concerns. Not for verbal acts: "signed an agreement in Nairobi" names the venue.
+        located = is_object and fold(head.lemma_) in LOCATED_OBJECTS  # "opened an embassy in Tehran"
+        head_preps = preps | ({"in", "inside", "within"} if is_object and (wide or located) else set())
+        if head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN"):
+            head_preps = head_preps | {"of"}  # "the shelling of Homs", "the occupation of Crimea"
         for child in head.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in head_preps:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                # "pulled out of Poti": the object hangs on the "of" after "out"
+                pobjs = [c for c in child.children if c.dep_ == "pobj"] + [
+                    p for of in child.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+                for pobj in pobjs:
                     for token in pobj.subtree:
                         place = place_at(token)
                         if place is not None:
