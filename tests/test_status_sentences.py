@@ -142,3 +142,16 @@ def test_a_committed_conditional_harm_is_a_threat(pipeline, text, code):
 def test_other_conditionals_stay_hypothetical(pipeline, text):
     events = [e for e in pipeline.process(Article("t", text, published=date(2020, 1, 1))).events if e.cameo != "010"]
     assert events and all(not e.cameo.startswith("13") and e.status == "hypothetical" for e in events), [(e.cameo, e.status) for e in events]
+
+
+def test_a_threat_or_refusal_is_aimed_at_the_party_the_condition_names(pipeline):
+    def events(text):
+        return [e for e in pipeline.process(Article("t", text, published=date(2020, 1, 1))).events if e.cameo != "010"]
+
+    threat = [e for e in events("Separatists in eastern Ukraine threatened to storm Mariupol unless Ukrainian troops withdraw.") if e.cameo.startswith("13")]
+    assert threat and threat[0].target is not None and threat[0].target.code == "UKRMIL"
+    refusal = events("Hamas refused to free the soldier unless Israel releases 1,000 Palestinian prisoners.")
+    rejected = [e for e in refusal if e.cameo.startswith("12")]
+    assert len(rejected) == 1 and rejected[0].status == "asserted" and rejected[0].target.code == "ISR"
+    released = [e for e in refusal if e.cameo.startswith("084")]  # the condition itself: not refused, not done
+    assert released and released[0].status == "hypothetical"

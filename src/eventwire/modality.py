@@ -79,7 +79,9 @@ def decide_status(trigger: Token, mentions: MentionIndex, allow_negation: bool =
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             if any(d.dep_ == "det" and d.lower_ == "no" for d in subject.children):
                 return "negated", None, f"'no' on the subject '{subject.text}'"
-    for verb in chain[1:3] if allow_negation else ():
+    # A condition inside a refusal is not refused: "refused to free him unless Israel releases ...".
+    conditional_clause = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in own.children)
+    for verb in chain[1:3] if allow_negation and not conditional_clause else ():
         if fold(verb.lemma_) in NEGATING_GOVERNORS:
             return "negated", None, f"governed by '{verb.text}'"
         if verb.lemma_ == "stop" and any(c.lower_ == "short" for c in verb.children):

@@ -118,6 +118,9 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         status, speaker, reason = decide_status(trigger, ctx.mentions)
         threat = _conditional_threat(pipe.ontology, event, trigger, condition_mark(reason), ctx.mentions) \
             if status == "hypothetical" else None
+        if status == "hypothetical" and event.cameo_root == "12" and condition_mark(reason) == "unless":
+            # "refused to free him unless Israel releases prisoners": the refusal is made now.
+            status, speaker, reason = decide_status(trigger, ctx.mentions, allow_condition=False)
         if threat is not None:
             # "will withdraw its force unless ...", "may halt mediation if ...": a harm made
             # conditional on the other side's conduct is a threat, and the threat is made now.
@@ -143,10 +146,31 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         if status == "attributed" and _says_it_itself(event, speaker):
             # "Egypt said it would expel ...": a verbal act reported by its own source is that act.
             status, speaker, reason = "asserted", None, f"verbal act stated by its source ({reason})"
+        if event.cameo_root in ("12", "13"):
+            party = _condition_party(trigger, event, ctx.mentions)
+            if party is not None and (event.target is None or event.target.code != party.code):
+                # "will storm Mariupol unless Ukrainian troops withdraw": a threat or a conditional
+                # refusal is aimed at the party whose conduct the condition names.
+                event.target = party
+                event.rule += f"; target = the subject of the condition ({party.text})"
+                _refresh_id(event, ctx.article.content_hash)
         event.status = status  # type: ignore[assignment]
         event.attributed_to = speaker
         event.status_reason = reason
     _add_statements(pipe, ctx)
+
+
+def _condition_party(trigger: Token, event: Event, mentions: MentionIndex) -> ActorMention | None:
+    """The actor whose conduct an "unless"/"if" clause on the event's clauses names, if another party."""
+    verbs = clause_chain(trigger)[:3]
+    verbs += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]  # "threatened to storm X unless ..."
+    for verb in verbs:
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)):
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = [m for m in mentions.at(subject) if event.source is None or m.code != event.source.code]
+                if found:
+                    return found[0]
+    return None
 
 
 def _conditional_threat(ontology: Ontology, event: Event, trigger: Token, mark: str | None,
