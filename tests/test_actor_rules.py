@@ -95,6 +95,11 @@ CASES = [
     ("The Albanians of North Macedonia demanded more rights.", D, "Albanians", "MKDETH"),
     ("Doctors from two French aid groups treated the wounded.", D, "Doctors from two French aid groups", "FRANGO"),
     ("Residents of the Syrian Golan Heights held a strike.", D, "Residents of the Syrian Golan Heights", "SYRCVL"),
+    # former states are coded as their successors, so dyads run on across 1991
+    ("The last Soviet troops left Afghanistan.", date(1989, 2, 15), "Soviet troops", "RUSMIL"),
+    ("Yugoslav forces shelled the town.", date(1999, 4, 1), "Yugoslav forces", "SRBMIL"),
+    # a title names the role a person is in, where the knowledge base could only guess
+    ("George Shultz met Soviet Foreign Minister Eduard Shevardnadze in Geneva.", None, "Eduard Shevardnadze", "RUSGOV"),
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),

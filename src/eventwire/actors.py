@@ -203,6 +203,8 @@ class ActorFinder:
                     continue
                 if any(t in name_at for t in range(i, i + length)):
                     continue
+                if i > 0 and doc[i - 1].text == "-":
+                    continue  # "Secretary-General", "Attorney-General": the last word of a title is no agent
                 sector = kb.agents[key]
                 head = doc[i : i + length].root  # "Secretary of State": the secretary, not the state
                 if key == ("state",) and any(p.pos_ == "NOUN" for prep in head.children if prep.lower_ == "of" for p in prep.children):
@@ -681,6 +683,11 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     )
 
 
+def _owner_inferred(agent: ActorMention) -> bool:
+    """Whether the agent's country came from the sentence (scene, only country, place) rather than its phrase."""
+    return any(f"; {prefix}" in agent.rule for prefix in INFERRED_OWNER_RULES)
+
+
 def _transnational(doc: Doc, first: int, head: Token, sector: str, sent_of, last: int) -> ActorMention:
     span = doc[first : max(head.i, last) + 1]
     return ActorMention(
@@ -704,6 +711,11 @@ def _merge(names: list[ActorMention], agents: list[ActorMention]) -> list[ActorM
             for p in persons:
                 if 0 <= p.token_start - a.token_end <= 1:
                     a.actor_id = p.actor_id
+                    if a.country and p.country != a.country and a.sector and not _owner_inferred(a):
+                        # "Soviet Foreign Minister Eduard Shevardnadze" in an undated text: the title
+                        # says which role the person is in, where the knowledge base could only guess.
+                        p.code, p.country, p.sector = a.code, a.country, a.sector
+                        p.rule += f"; the title '{a.text}' names the role"
     return list(agents) + [m for m in names if m.head not in agent_heads]
 
 
