@@ -100,6 +100,8 @@ CASES = [
     ("Yugoslav forces shelled the town.", date(1999, 4, 1), "Yugoslav forces", "SRBMIL"),
     # a title names the role a person is in, where the knowledge base could only guess
     ("George Shultz met Soviet Foreign Minister Eduard Shevardnadze in Geneva.", None, "Eduard Shevardnadze", "RUSGOV"),
+    ("Misrata militias pounded the town of Bani Walid.", D, "Misrata militias", "LBYREB"),
+    ("Hundreds of students poured into the streets of Seoul.", D, "students", "KOREDU"),
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),

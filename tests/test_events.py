@@ -223,3 +223,13 @@ def test_more_target_rules(pipeline, text, code):
 def test_an_agreement_signed_somewhere_is_not_aimed_at_that_place(pipeline):
     events = pipeline.process(Article("t", "Ethiopia and Eritrea signed a peace agreement in Riyadh on Sunday.", published=date(2018, 9, 16))).events
     assert events and all(e.target is None or e.target.country != "SAU" for e in events)
+
+
+def test_a_compound_object_is_also_its_shorter_names(pipeline):
+    events = pipeline.process(Article("t", "Germany delivered four IRIS-T air defence systems to Ukraine.", published=date(2023, 6, 1))).events
+    assert any(e.cameo == "072" and e.target is not None and e.target.code == "UKR" for e in events)
+
+
+def test_a_title_belongs_to_the_actor_before_it(pipeline):
+    events = pipeline.process(Article("t", "Thai army chief Prayuth Chan-ocha declared martial law.", published=date(2014, 5, 20))).events
+    assert any(e.cameo.startswith("172") and e.source is not None and e.source.code == "THAMIL" for e in events)

@@ -24,7 +24,7 @@ OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 OWNER_PREPS = {"of", "from"}
 # Sectors whose members act at home, so the country of the scene is theirs when nothing else says.
 DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY", "ETH"}
-SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around"}
+SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around", "into"}
 # Nominals that stand for the article's current state actor: "the country", "the nation".
 STATE_NOMINALS = {"country", "nation", "state"}
 GOVERNMENT_NOMINALS = {"government", "authority", "regime", "administration", "leadership"}
@@ -89,10 +89,12 @@ class MentionIndex:
                     found = self.at(child, depth + 1)
                     if found:
                         return found
-            # "the al-Qaeda terror network", "a Hamas delegation": a named group modifying the head.
+            # "the al-Qaeda terror network", "a Hamas delegation": a named group modifying the head;
+            # "Thai army chief Prayuth": any actor that a title belongs to.
             for child in token.children:
                 if child.dep_ in ("compound", "nmod") and child.i in self.by_head:
-                    groups = [m for m in self.by_head[child.i] if m.kind in ("group", "igo")]
+                    groups = [m for m in self.by_head[child.i] if m.kind in ("group", "igo")
+                              or (m.kind == "agent" and fold(token.lemma_) in PERSON_TITLES)]
                     if groups:
                         return groups
         return []
@@ -490,7 +492,9 @@ def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
                 return qualifier
             modifiers.append(pobj)
     for token in modifiers:
-        if token.pos_ == "PROPN" and token.i not in name_at:
+        # "Misrata militias": the tagger may read a town before a noun as an adjective.
+        if ((token.pos_ == "PROPN" or (token.pos_ == "ADJ" and token.text[:1].isupper())) and token.i not in name_at
+                and not _stance_prefixed(token.doc, token.i)):
             owner = _place_mention(token, place_country)
             if owner is not None:
                 return owner

@@ -223,10 +223,14 @@ def _noun_keys(noun: Token) -> list[str]:
     """Lookup keys for a noun: its compound form first ("cease-fire", "air strike"), then its lemma."""
     keys = []
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    # "IRIS-T air defence systems" is also an "air defence system" and a "defence system".
     if compounds:
-        first = compounds[0]
-        prefix = "".join(t.text_with_ws for t in noun.doc[first.i : noun.i])  # Doc.text would rebuild the whole text
-        keys.append(fold(prefix + noun.lemma_))
+        start = min(t.left_edge.i for t in compounds)
+        for j in range(start, noun.i):
+            if noun.doc[j].is_punct:
+                continue
+            prefix = "".join(t.text_with_ws for t in noun.doc[j : noun.i])  # Doc.text would rebuild the whole text
+            keys.append(fold(prefix + noun.lemma_))
     joined = fold(noun.text)
     keys.append(fold(noun.lemma_))
     if joined not in keys:
