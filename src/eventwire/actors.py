@@ -12,6 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from .gazetteer import COMPASS_WORDS
 from .kb import KnowledgeBase, NameHit, fold
 from .model import ActorMention, UnknownName
 
@@ -58,7 +59,6 @@ HOME_VERBS = {"base", "headquarter", "station", "locate"}
 STANCE_PREFIXES = {"anti", "pro"}
 # Sectors whose members need no country: an aid agency or rights group of none is transnational (NGO).
 TRANSNATIONAL_SECTORS = {"NGO"}
-COMPASS_WORDS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
 

@@ -484,47 +484,9 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 how.append(f"target = object of the complement '{complement.text}'")
                 break
     if not targets and pattern.target != "prep":
-        for prep, pobj in _prep_objects(verb, TARGET_PREPS):
-            targets = _actors_at(pobj, mentions)
-            if targets:
-                how.append(f"target = object of '{prep}'")
-                break
-        # "agreed to US mediation"; not "with": "with Turkish support" is help, not a target.
-        for prep, pobj in _prep_objects(verb, MODIFIER_TARGET_PREPS) if not targets else ():
-            targets = _modifier_actors(pobj, mentions)
-            if targets:
-                how.append(f"target = owner of '{prep} {pobj.text}'")
-                break
-        # "voiced support for the Philippines": for cooperation, "for" names the beneficiary.
-        for prep, pobj in _prep_objects(verb, ("for",)) if not targets and pattern.code[:2] in COOPERATIVE_ROOTS else ():
-            targets = _actors_at(pobj, mentions)
-            if targets:
-                how.append("target = object of 'for'")
-                break
-        # "bowed to pressure from the opposition": the party behind the prep object.
-        for prep, pobj in _prep_objects(verb, MODIFIER_TARGET_PREPS) if not targets else ():
-            for _, owner in _prep_objects(pobj, ("from", "by")):
-                targets = _actors_at(owner, mentions)
-                if targets:
-                    how.append(f"target = '{prep} {pobj.text}' from {owner.text}")
-                    break
-            if targets:
-                break
-        # "mobilized reservists for a war against Iraq": the adversary of the purpose.
-        for _, purpose in _prep_objects(verb, ("for",)) if not targets else ():
-            for prep, pobj in _prep_objects(purpose, ("against",)):
-                targets = _actors_at(pobj, mentions)
-                if targets:
-                    how.append(f"target = object of 'for {purpose.text} {prep}'")
-                    break
-        # "seized weapons from armed groups", "demanded autonomy from Belgrade": the party
-        # something is taken from. Last, since "from" also names where one comes from.
-        if not targets and pattern.code[:2] not in FROM_IS_NOT_TARGET:
-            for prep, pobj in _prep_objects(verb, ("from",)):
-                targets = _actors_at(pobj, mentions)
-                if targets:
-                    how.append("target = object of 'from'")
-                    break
+        targets, rule = _prepositional_targets(verb, pattern, mentions)
+        if targets:
+            how.append(rule)
     if not targets and pattern.target == "object":
         targets, rule = _owner_of_object(verb, mentions, passive)
         if targets:
@@ -538,6 +500,36 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 how.append(f"target = subject of the clause '{clause.text}'")
                 break
     return Roles(sources, targets, how)
+
+
+def _prepositional_targets(verb: Token, pattern: VerbPattern, mentions: MentionIndex) -> tuple[list[ActorMention], str]:
+    """The target a preposition on the verb names, trying the most direct readings first."""
+
+    def readings():
+        for prep, pobj in _prep_objects(verb, TARGET_PREPS):
+            yield _actors_at(pobj, mentions), f"target = object of '{prep}'"
+        # "agreed to US mediation"; not "with": "with Turkish support" is help, not a target.
+        for prep, pobj in _prep_objects(verb, MODIFIER_TARGET_PREPS):
+            yield _modifier_actors(pobj, mentions), f"target = owner of '{prep} {pobj.text}'"
+        # "voiced support for the Philippines": for cooperation, "for" names the beneficiary.
+        if pattern.code[:2] in COOPERATIVE_ROOTS:
+            for _, pobj in _prep_objects(verb, ("for",)):
+                yield _actors_at(pobj, mentions), "target = object of 'for'"
+        # "bowed to pressure from the opposition": the party behind the prep object.
+        for prep, pobj in _prep_objects(verb, MODIFIER_TARGET_PREPS):
+            for _, owner in _prep_objects(pobj, ("from", "by")):
+                yield _actors_at(owner, mentions), f"target = '{prep} {pobj.text}' from {owner.text}"
+        # "mobilized reservists for a war against Iraq": the adversary of the purpose.
+        for _, purpose in _prep_objects(verb, ("for",)):
+            for prep, pobj in _prep_objects(purpose, ("against",)):
+                yield _actors_at(pobj, mentions), f"target = object of 'for {purpose.text} {prep}'"
+        # "seized weapons from armed groups", "demanded autonomy from Belgrade": the party
+        # something is taken from. Last, since "from" also names where one comes from.
+        if pattern.code[:2] not in FROM_IS_NOT_TARGET:
+            for _, pobj in _prep_objects(verb, ("from",)):
+                yield _actors_at(pobj, mentions), "target = object of 'from'"
+
+    return next(((found, rule) for found, rule in readings() if found), ([], ""))
 
 
 def _modifier_actors(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
