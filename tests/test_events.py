@@ -233,3 +233,16 @@ def test_a_compound_object_is_also_its_shorter_names(pipeline):
 def test_a_title_belongs_to_the_actor_before_it(pipeline):
     events = pipeline.process(Article("t", "Thai army chief Prayuth Chan-ocha declared martial law.", published=date(2014, 5, 20))).events
     assert any(e.cameo.startswith("172") and e.source is not None and e.source.code == "THAMIL" for e in events)
+
+
+def test_participles_after_a_noun(pipeline):
+    def codes(text):
+        return [(e.cameo, e.source and e.source.code) for e in pipeline.process(Article("t", text, published=date(2000, 6, 1))).events]
+
+    # the accused are not the accusers
+    assert not any(c.startswith("11") for c, _ in codes("Japan asked Washington to hand over three U.S. servicemen accused of rape."))
+    # a main verb the parser hangs on its subject still has that subject
+    killed = codes("RENAMO rebels killed at least 380 people in southern Mozambique.")
+    assert any(c.startswith("19") and s is not None and s.startswith("MOZ") for c, s in killed), killed
+    # a trailing result is not an act of the actors
+    assert not any(c.startswith("01") for c, _ in codes("Ukraine and Russia failed to agree on a gas price, raising fears of a cut in supplies."))

@@ -53,6 +53,11 @@ DEMAND_MODALS = {"must", "should", "ought"}
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
 # Codes whose passive subject is the side acting: forces deployed (15) or withdrawn (087).
 SELF_MOVING_CODES = ("15", "087")
+# Verbs whose past form after a noun is a passive participle: "three servicemen accused of rape".
+PASSIVE_PARTICIPLES = {"accuse", "suspect", "charge", "convict", "hold", "detain", "arrest", "capture", "kill",
+                       "wound", "injure", "abduct", "kidnap", "jail", "sentence", "want", "link", "back", "believe"}
+# Verbs whose trailing participle reports a consequence: "..., raising fears", "..., sparking protests".
+RESULT_VERBS = {"raise", "spark", "prompt", "trigger", "fuel", "cause", "provoke", "stoke", "deepen", "heighten", "add"}
 # Participles that, with "in", describe what the subject does: "were engaged in", "are involved in".
 STATE_PARTICIPLES = {"engage", "involve"}
 COOPERATIVE_ROOTS = ("02", "03", "05", "06", "07", "08")
@@ -209,7 +214,7 @@ def _object_tokens(verb: Token) -> list[Token]:
         objects += [p for head in (verb, *direct) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
                     for p in prep.children if p.dep_ == "pobj"]
     for obj in list(objects):
-        if obj.lemma_.lower() in CONTAINER_NOUNS or obj.pos_ == "NUM":
+        if obj.lemma_.lower() in CONTAINER_NOUNS | SPAN_HEADS or obj.pos_ == "NUM":  # "ended ten days of fighting"
             # "a package of missiles", and for amounts, "$60 million in aid"
             preps = ("of", "in") if obj.lemma_.lower() in AMOUNT_NOUNS or obj.pos_ == "NUM" else ("of",)
             objects += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in preps
@@ -394,10 +399,18 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             current = current.head.head  # "France is ready to contribute": the subject of "is"
             continue
         if current.dep_ == "advcl" and current.tag_ == "VBG":
+            if fold(current.lemma_) in RESULT_VERBS:
+                break  # "..., raising fears of a cut": the result of the event, not an act of its actors
             current = current.head
             continue
-        if current.dep_ in ("relcl", "acl") and current.tag_ != "VBN":
+        if current.dep_ == "relcl" and current.tag_ != "VBN":
             return [current.head], "head of the relative clause"
+        has_object = any(c.dep_ == "dobj" for c in current.children)  # a passive participle takes none
+        if current.dep_ == "acl" and (has_object or (current.tag_ != "VBN" and not (
+                fold(current.lemma_) in PASSIVE_PARTICIPLES or any(c.dep_ == "agent" for c in current.children)))):
+            # "protesters demanding reforms", and main verbs the parser hangs on their subject
+            # ("Iraqi troops massed"); but "servicemen accused of rape" are the accused
+            return [current.head], "head of the participle clause"
         break
     return [], ""
 
