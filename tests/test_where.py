@@ -127,3 +127,10 @@ def test_a_subdivision_the_gazetteer_lacks_is_placed_by_its_core_region(pipeline
     assert {e.country for e in pipeline.gazetteer.lookup_core("West Darfur State")} == {"SDN"}
     assert pipeline.gazetteer.country_of("North Darfur") == "SDN"
     assert pipeline.gazetteer.lookup_core("Paris") == []  # nothing to strip: no second guess
+
+
+def test_a_coordinated_acts_prepositions_stay_with_it(pipeline):
+    text = "Egypt aims to win support from France and the U.S. and to agree on a settlement."
+    events = pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
+    agreed = [e for e in events if e.trigger.text == "agree"]
+    assert agreed and all(e.target is None for e in agreed)

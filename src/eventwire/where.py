@@ -257,9 +257,11 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> P
     preps = ARGUMENT_PREPS | ({"in", "inside", "within", "throughout"} if wide else set())
     heads = [trigger]
     heads += [c for c in trigger.children if c.dep_ in ("xcomp", "relcl", "acl") and c.pos_ == "VERB"]
-    # "established ties with and opened an embassy in Tehran": a coordinated act with the same subject.
-    heads += [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    # "established ties with and opened an embassy in Tehran": the object of a coordinated act
+    # with the same subject (its own prepositions belong to that act: "consolidate support from the U.S.").
+    heads += [c for v in trigger.conjuncts if v.pos_ == "VERB" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in v.children)
+              for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
 
     def place_at(token: Token) -> Place | None:
         for place in in_sentence:
