@@ -299,7 +299,8 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
             if event.target is None and event.quad_class == 4 and place.country and not rule.startswith(FALLBACK_RULES):
                 _target_the_place(event, place, ctx.article.content_hash)
         if event.target is None and event.cameo_root not in VENUE_ROOTS:
-            argument = place_argument(trigger, places, wide=event.quad_class in (2, 4) or event.cameo_root in WIDE_ARGUMENT_ROOTS)
+            argument = place_argument(trigger, places, wide=event.quad_class in (2, 4) or event.cameo_root in WIDE_ARGUMENT_ROOTS,
+                                      giving=event.cameo_root in GIVING_ROOTS)
             if argument is not None and argument.country:
                 _target_the_place(event, argument, ctx.article.content_hash)
         if event.target is None and event.cameo_root == "14":
@@ -309,6 +310,8 @@ def where_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
 # Statements and meetings: a place in their clause is where they happened, never whom they concern.
 VENUE_ROOTS = ("01", "04")
+# Support, cooperation and aid, of which "from" names the giver.
+GIVING_ROOTS = ("03", "05", "06", "07")
 # Verbal acts whose "in" place is what they are about: intents, investigations, refusals, threats.
 WIDE_ARGUMENT_ROOTS = ("03", "09", "12", "13")
 # Location rules that do not tie the place to the act closely enough to make it the target.

@@ -241,14 +241,14 @@ LOCATED_OBJECTS = {"embassy", "consulate", "mission", "office", "base", "settlem
 ARGUMENT_PREPS = {"to", "into", "from", "against", "toward", "towards", "on", "upon", "across", "out"}
 
 
-def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> Place | None:
+def place_argument(trigger: Token, places: list[Place], wide: bool = False, giving: bool = False) -> Place | None:
     """A place that is an argument of the act: its object ("shut down Kathmandu"), or the object of
     a preposition of direction ("electricity to Nakhichevan", "inspectors from Iraq").
 
     The act's own complement counts ("threatened to resume attacks in Israel"), and so do its
     object noun and a relative clause on an event noun. With ``wide`` (material acts, intents,
     refusals, threats), a place after "in" counts too ("lifted the emergency in Darfur");
-    otherwise "in" names a venue.
+    otherwise "in" names a venue. For ``giving`` acts (support, aid), "from" names the giver.
     """
     sent = trigger.sent
     in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
@@ -260,8 +260,9 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> P
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     # "established ties with and opened an embassy in Tehran": the object of a coordinated act
     # with the same subject (its own prepositions belong to that act: "consolidate support from the U.S.").
-    heads += [c for v in trigger.conjuncts if v.pos_ == "VERB" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in v.children)
-              for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    lent = [c for v in trigger.conjuncts if v.pos_ == "VERB" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in v.children)
+            for c in v.children if c.dep_ == "dobj" and fold(c.lemma_) in LOCATED_OBJECTS]
+    heads += lent
 
     def place_at(token: Token) -> Place | None:
         for place in in_sentence:
@@ -279,6 +280,10 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False) -> P
         # concerns. Not for verbal acts: "signed an agreement in Nairobi" names the venue.
         located = is_object and fold(head.lemma_) in LOCATED_OBJECTS  # "opened an embassy in Tehran"
         head_preps = preps | ({"in", "inside", "within"} if is_object and (wide or located) else set())
+        if head in lent:
+            head_preps = {"in", "inside", "within"}  # only where the coordinated act's object stands
+        if giving:
+            head_preps = head_preps - {"from"}  # "won support from France": the giver, not a place
         if head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN"):
             head_preps = head_preps | {"of"}  # "the shelling of Homs", "the occupation of Crimea"
         for child in head.children:
