@@ -1,16 +1,22 @@
 """The modality stage: decide whether an event is asserted, attributed, rumored, intended,
 hypothetical or negated, and who it is attributed to.
 
-Cues come from the trigger's clause and the clauses that govern it.
+Cues come from the trigger's clause and the clauses that govern it; a harm made conditional
+on another party's conduct is a threat aimed at that party.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from .actors import MentionIndex
 from .kb import fold
-from .model import ActorMention
+from .model import ActorMention, Event
+
+if TYPE_CHECKING:
+    from .ontology import Ontology
 
 REPORTING_VERBS = {
     "say", "tell", "announce", "claim", "state", "report", "add", "insist", "confirm", "declare",
@@ -188,3 +194,59 @@ def condition_mark(reason: str) -> str | None:
     """The conditional word of a "consequence of a condition" status reason, if that is the reason."""
     prefix = "consequence of a condition ('"
     return reason[len(prefix):].rstrip("')") if reason.startswith(prefix) else None
+
+
+def condition_party(trigger: Token, event: Event, mentions: MentionIndex) -> ActorMention | None:
+    """The actor whose conduct an "unless"/"if" clause on the event's clauses names, if another party."""
+    verbs = clause_chain(trigger)[:3]
+    verbs += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]  # "threatened to storm X unless ..."
+    for verb in verbs:
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)):
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = [m for m in mentions.at(subject) if event.source is None or m.code != event.source.code]
+                if found:
+                    return found[0]
+    return None
+
+
+def conditional_threat(ontology: Ontology, event: Event, trigger: Token, mark: str | None,
+                        mentions: MentionIndex) -> str | None:
+    """The threat code for an act made conditional, or None when the condition makes no threat.
+
+    A threat commits its maker: "will"/"would", never "could" or "may" (speculation). With
+    "unless", conflict and withdrawals become threats; with "if", only conflict, and only when
+    the condition is another party's conduct ("if Tehran supplies missiles") or the actor
+    states it itself ("Iran said it would close the strait if ..."); "would attack if talks
+    failed" stays a hypothesis.
+    """
+    if mark not in ("unless", "if"):
+        return None
+    own = clause_chain(trigger)[0]
+    if not {c.lower_ for c in own.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "wo"}:
+        return None
+    harmful = event.quad_class in (3, 4) or (mark == "unless" and event.cameo.startswith("087"))
+    if not harmful:
+        return None
+    if mark == "if" and not (_conduct_of_another(own, event, mentions) or _stated_by_source(trigger, event, mentions)):
+        return None
+    if event.cameo_root == "13":
+        return event.cameo
+    code = ontology.intended(event.cameo)
+    return code if code and code.startswith("13") else "130"
+
+
+def _conduct_of_another(own: Token, event: Event, mentions: MentionIndex) -> bool:
+    """Whether an "if" clause on ``own`` has another party, or a pronoun for one, as its subject."""
+    for clause in (c for c in own.children if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)):
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.lower_ in ("it", "they"):
+                return True
+            if any(event.source is None or m.code != event.source.code for m in mentions.at(subject)):
+                return True
+    return False
+
+
+def _stated_by_source(trigger: Token, event: Event, mentions: MentionIndex) -> bool:
+    verb = reporting_verb(trigger)
+    speaker = speaker_of(verb, mentions) if verb is not None else None
+    return speaker is not None and event.source is not None and speaker.code == event.source.code

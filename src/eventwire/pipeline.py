@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorFinder, MentionIndex, build_index
 from .events import EventCoder, event_id
 from .kb import KnowledgeBase, load_kb
-from .modality import clause_chain, condition_mark, decide_status, is_refusal, reporting_verb, speaker_of
+from .modality import condition_mark, condition_party, conditional_threat, decide_status, is_refusal, reporting_verb
 from .kb_schema import CameoCode
 from .model import ActorMention, Article, ArticleResult, Event, Sentence, Trigger
 from .nlp import load_nlp
@@ -116,13 +116,13 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
     assert ctx.mentions is not None
     for event, trigger in zip(ctx.result.events, ctx.triggers):
         status, speaker, reason = decide_status(trigger, ctx.mentions)
-        threat = _conditional_threat(pipe.ontology, event, trigger, condition_mark(reason), ctx.mentions) \
+        threat = conditional_threat(pipe.ontology, event, trigger, condition_mark(reason), ctx.mentions) \
             if status == "hypothetical" else None
         if status == "hypothetical" and event.cameo_root == "12" and condition_mark(reason) == "unless":
             # "refused to free him unless Israel releases prisoners": the refusal is made now.
             status, speaker, reason = decide_status(trigger, ctx.mentions, allow_condition=False)
         if threat is not None:
-            # "will withdraw its force unless ...", "may halt mediation if ...": a harm made
+            # "will withdraw its force unless ...", "will strike if Tehran ...": a harm made
             # conditional on the other side's conduct is a threat, and the threat is made now.
             event.rule += f"; {event.cameo} on condition -> threat {threat} ({reason})"
             _recode(event, pipe.ontology.code(threat), ctx.article.content_hash)
@@ -147,7 +147,7 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
             # "Egypt said it would expel ...": a verbal act reported by its own source is that act.
             status, speaker, reason = "asserted", None, f"verbal act stated by its source ({reason})"
         if event.cameo_root in ("12", "13"):
-            party = _condition_party(trigger, event, ctx.mentions)
+            party = condition_party(trigger, event, ctx.mentions)
             if party is not None and (event.target is None or event.target.code != party.code):
                 # "will storm Mariupol unless Ukrainian troops withdraw": a threat or a conditional
                 # refusal is aimed at the party whose conduct the condition names.
@@ -158,62 +158,6 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
         event.attributed_to = speaker
         event.status_reason = reason
     _add_statements(pipe, ctx)
-
-
-def _condition_party(trigger: Token, event: Event, mentions: MentionIndex) -> ActorMention | None:
-    """The actor whose conduct an "unless"/"if" clause on the event's clauses names, if another party."""
-    verbs = clause_chain(trigger)[:3]
-    verbs += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]  # "threatened to storm X unless ..."
-    for verb in verbs:
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)):
-            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                found = [m for m in mentions.at(subject) if event.source is None or m.code != event.source.code]
-                if found:
-                    return found[0]
-    return None
-
-
-def _conditional_threat(ontology: Ontology, event: Event, trigger: Token, mark: str | None,
-                        mentions: MentionIndex) -> str | None:
-    """The threat code for an act made conditional, or None when the condition makes no threat.
-
-    A threat commits its maker: "will"/"would", never "could" or "may" (speculation). With
-    "unless", conflict and withdrawals become threats; with "if", only conflict, and only when
-    the condition is another party's conduct ("if Tehran supplies missiles") or the actor
-    states it itself ("Iran said it would close the strait if ..."); "would attack if talks
-    failed" stays a hypothesis.
-    """
-    if mark not in ("unless", "if"):
-        return None
-    own = clause_chain(trigger)[0]
-    if not {c.lower_ for c in own.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "wo"}:
-        return None
-    harmful = event.quad_class in (3, 4) or (mark == "unless" and event.cameo.startswith("087"))
-    if not harmful:
-        return None
-    if mark == "if" and not (_conduct_of_another(own, event, mentions) or _stated_by_source(trigger, event, mentions)):
-        return None
-    if event.cameo_root == "13":
-        return event.cameo
-    code = ontology.intended(event.cameo)
-    return code if code and code.startswith("13") else "130"
-
-
-def _conduct_of_another(own: Token, event: Event, mentions: MentionIndex) -> bool:
-    """Whether an "if" clause on ``own`` has another party, or a pronoun for one, as its subject."""
-    for clause in (c for c in own.children if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)):
-        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subject.lower_ in ("it", "they"):
-                return True
-            if any(event.source is None or m.code != event.source.code for m in mentions.at(subject)):
-                return True
-    return False
-
-
-def _stated_by_source(trigger: Token, event: Event, mentions: MentionIndex) -> bool:
-    verb = reporting_verb(trigger)
-    speaker = speaker_of(verb, mentions) if verb is not None else None
-    return speaker is not None and event.source is not None and speaker.code == event.source.code
 
 
 def _add_statements(pipe: Pipeline, ctx: ArticleContext) -> None:
