@@ -246,3 +246,8 @@ def test_participles_after_a_noun(pipeline):
     assert any(c.startswith("19") and s is not None and s.startswith("MOZ") for c, s in killed), killed
     # a trailing result is not an act of the actors
     assert not any(c.startswith("01") for c, _ in codes("Ukraine and Russia failed to agree on a gas price, raising fears of a cut in supplies."))
+
+
+def test_an_event_noun_a_statement_is_about_is_its_topic(pipeline):
+    events = pipeline.process(Article("t", "China denounced the US arms sale to Taiwan as interference.", published=date(2020, 6, 1))).events
+    assert [e.plover for e in events if e.cameo != "010"] == ["ACCUSE"]

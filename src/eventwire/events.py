@@ -56,6 +56,8 @@ SELF_MOVING_CODES = ("15", "087")
 # Verbs whose past form after a noun is a passive participle: "three servicemen accused of rape".
 PASSIVE_PARTICIPLES = {"accuse", "suspect", "charge", "convict", "hold", "detain", "arrest", "capture", "kill",
                        "wound", "injure", "abduct", "kidnap", "jail", "sentence", "want", "link", "back", "believe"}
+# Verbal roots whose object names what is spoken of: comment, appeal, praise, demand, accuse, reject.
+SPEECH_ROOTS = ("01", "02", "05", "10", "11", "12")
 # Verbs whose trailing participle reports a consequence: "..., raising fears", "..., sparking protests".
 RESULT_VERBS = {"raise", "spark", "prompt", "trigger", "fuel", "cause", "provoke", "stoke", "deepen", "heighten", "add"}
 # Participles that, with "in", describe what the subject does: "were engaged in", "are involved in".
@@ -149,6 +151,7 @@ class EventCoder:
         best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}
         candidates = self._candidates(sent)
         verb_triggers = {c.trigger.i for c in candidates if not c.is_noun}
+        verbal_triggers = {c.trigger.i for c in candidates if not c.is_noun and c.pattern.code[:2] in SPEECH_ROOTS}
         for cand in candidates:
             info = self.ontology.code(cand.pattern.code)
             roles = _noun_roles(cand, mentions, verb_triggers) if cand.is_noun else _verb_roles(cand, mentions)
@@ -157,6 +160,8 @@ class EventCoder:
                 continue  # only a passive clause, or force with its means as the subject, may leave its agent unsaid
             if cand.is_noun and not roles.sources:
                 continue  # an event noun with no agent is usually a topic, not an event
+            if cand.is_noun and _topic_of_speech(cand.trigger, verbal_triggers):
+                continue  # "China denounced the US arms sale": what a statement is about
             for source, target in _pairs(cand.pattern, roles):
                 trigger = cand.trigger
                 event = Event(
@@ -413,6 +418,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             return [current.head], "head of the participle clause"
         break
     return [], ""
+
+
+def _topic_of_speech(noun: Token, verbal_triggers: set[int]) -> bool:
+    """Whether an event noun is the object of a statement, accusation, demand or rejection."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "over", "about", "on") else noun.head
+    return noun.dep_ in ("dobj", "pobj") and head.i in verbal_triggers
 
 
 def _means_of_force(cand: Candidate, code: str) -> bool:
