@@ -13,7 +13,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .gazetteer import COMPASS_WORDS
-from .kb import KnowledgeBase, NameHit, fold
+from .kb import KnowledgeBase, NameHit, fold, holds_role
 from .model import ActorMention, UnknownName
 
 # Hit kinds in order of preference when one name means several things.
@@ -184,7 +184,7 @@ class ActorFinder:
         derived = [h for h in usable if h.derived]
         if len(derived) > 1:
             # A surname several people share: the one in office on the day, if exactly one is.
-            serving = [h for h in derived if _serving(self.kb.people[h.key].roles, published)]
+            serving = [h for h in derived if any(holds_role(r, published) for r in self.kb.people[h.key].roles)]
             return serving[0] if len(serving) == 1 else None
         return min(usable, key=lambda h: KIND_PRIORITY[h.kind])
 
@@ -347,12 +347,6 @@ def _sentence_index(doc: Doc) -> list[int]:
         for t in range(sent.start, sent.end):
             index[t] = s_index
     return index
-
-
-def _serving(roles, when: date | None) -> bool:
-    if when is None:
-        return any(role.end is None for role in roles)
-    return any((role.start is None or role.start <= when) and (role.end is None or when <= role.end) for role in roles)
 
 
 def _read_as_person(span, entities: list[tuple[int, int, str, bool]], agent_words: frozenset[str]) -> bool:

@@ -96,11 +96,18 @@ class KnowledgeBase:
         return found
 
 
+def holds_role(role: Role, when: date | None) -> bool:
+    """Whether ``role`` is held on ``when``; without a date, whether it is held now (open-ended)."""
+    if when is None:
+        return role.end is None
+    return (role.start is None or role.start <= when) and (role.end is None or when <= role.end)
+
+
 def role_on(roles: list[Role], when: date | None) -> tuple[Role, str]:
     """The role held on ``when``; without a date, the current or latest role."""
     if when is not None:
         for role in roles:
-            if (role.start is None or role.start <= when) and (role.end is None or when <= role.end):
+            if holds_role(role, when):
                 return role, f"{role.title} on {when.isoformat()}"
 
         def distance(role: Role) -> int:
@@ -112,7 +119,7 @@ def role_on(roles: list[Role], when: date | None) -> tuple[Role, str]:
 
         nearest = min(roles, key=distance)
         return nearest, f"no role on {when.isoformat()}; nearest is {nearest.title}"
-    current = [role for role in roles if role.end is None]
+    current = [role for role in roles if holds_role(role, None)]
     if current:
         return current[-1], f"{current[-1].title} (current; article has no date)"
     latest = max(roles, key=lambda role: role.end or date.max)
