@@ -184,9 +184,9 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
             for token in obj.subtree:
                 if token.dep_ == "poss" and fold(token.head.lemma_) in RELATIONAL_NOUNS | PERSON_TITLES:
                     continue  # "killed the chief of Israel's ally": a relation, not the place attacked
-                for place in in_sentence:
-                    if place.start <= token.idx < place.end:
-                        return place, "the place attacked or taken"
+                place = place_at(token, in_sentence)
+                if place is not None:
+                    return place, "the place attacked or taken"
     if destination is not None:
         for place in places:
             if overlaps(place, [destination]):
@@ -194,13 +194,6 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
     usable = [p for p in places if sent.start_char <= p.start < sent.end_char and not overlaps(p, actor_spans)]
     if not usable:
         return None, ""
-
-    def place_in(token: Token) -> Place | None:
-        for place in usable:
-            if place.start <= token.idx < place.end:
-                return place
-        return None
-
     preps = PLACE_PREPS | (MOTION_PREPS if trigger.lemma_.lower() in MOTION_VERBS else set())
     heads = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ == "VERB":
@@ -210,16 +203,16 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for token in pobj.subtree:
-                        place = place_in(token)
+                        place = place_at(token, usable)
                         if place is not None:
                             return place, f"object of '{child.text}' governed by '{head.text}'"
     for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
-        place = place_in(obj)
+        place = place_at(obj, usable)
         if place is not None:
             return place, "the trigger's object is a place"
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                place = place_in(pobj)
+                place = place_at(pobj, usable)
                 if place is not None:
                     return place, f"the trigger's object is '{prep.text}' {place.name}"
     # A statement happens where the speaker is, not where what it talks about happened.
@@ -264,16 +257,10 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False, givi
             for c in v.children if c.dep_ == "dobj" and fold(c.lemma_) in LOCATED_OBJECTS]
     heads += lent
 
-    def place_at(token: Token) -> Place | None:
-        for place in in_sentence:
-            if place.start <= token.idx < place.end:
-                return place
-        return None
-
     for head in heads:
         is_object = head.i != trigger.i and head.pos_ in ("NOUN", "PROPN")
         if is_object:
-            place = place_at(head)
+            place = place_at(head, in_sentence)
             if place is not None:
                 return place
         # "evacuated settlements in Gaza": where the object of a material act is, is what the act
@@ -293,10 +280,15 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False, givi
                     p for of in child.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
                 for pobj in pobjs:
                     for token in pobj.subtree:
-                        place = place_at(token)
+                        place = place_at(token, in_sentence)
                         if place is not None:
                             return place
     return None
+
+
+def place_at(token: Token, places: list[Place]) -> Place | None:
+    """The place mention that covers ``token``, if any."""
+    return next((place for place in places if place.start <= token.idx < place.end), None)
 
 
 def overlaps(place: Place, spans: list[tuple[int, int]]) -> bool:
