@@ -151,9 +151,7 @@ def modality_stage(pipe: Pipeline, ctx: ArticleContext) -> None:
             if party is not None and (event.target is None or event.target.code != party.code):
                 # "will storm Mariupol unless Ukrainian troops withdraw": a threat or a conditional
                 # refusal is aimed at the party whose conduct the condition names.
-                event.target = party
-                event.rule += f"; target = the subject of the condition ({party.text})"
-                _refresh_id(event, ctx.article.content_hash)
+                _retarget(event, party, f"the subject of the condition ({party.text})", ctx.article.content_hash)
         event.status = status  # type: ignore[assignment]
         event.attributed_to = speaker
         event.status_reason = reason
@@ -200,6 +198,13 @@ def _recode(event: Event, info: CameoCode, text_hash: str) -> None:
     event.cameo, event.cameo_root = info.code, info.code[:2]
     event.plover, event.plover_mode = info.plover, info.plover_mode
     event.quad_class, event.goldstein = info.quad_class, info.goldstein
+    _refresh_id(event, text_hash)
+
+
+def _retarget(event: Event, target: ActorMention, why: str, text_hash: str) -> None:
+    """Give an event the target a later stage found, saying why in its rule."""
+    event.target = target
+    event.rule += f"; target = {why}"
     _refresh_id(event, text_hash)
 
 
@@ -274,14 +279,13 @@ def _target_the_place(event: Event, place, text_hash: str) -> None:
             code = place.country + "CVL"
         elif event.cameo_root == "14":
             code = place.country + "GOV"
-    event.target = ActorMention(
+    target = ActorMention(
         text=place.name, start=place.start, end=place.end, code=code, country=place.country,
         sector=code[3:] or None,
         actor_id=None, sentence_index=place.sentence_index, kind="place",
         rule=f"the country of {place.name}, the place the act is aimed at",
     )
-    event.rule += f"; target = the country of the place ({code})"
-    _refresh_id(event, text_hash)
+    _retarget(event, target, f"the country of the place ({code})", text_hash)
 
 
 def _target_own_government(event: Event, text_hash: str) -> None:
@@ -291,13 +295,12 @@ def _target_own_government(event: Event, text_hash: str) -> None:
     if source is None or not source.country or source.sector in STATE_SECTORS or source.kind == "igo":
         return
     code = source.country + "GOV"
-    event.target = ActorMention(
+    target = ActorMention(
         text=source.text, start=source.start, end=source.end, code=code, country=source.country, sector="GOV",
         actor_id=None, sentence_index=source.sentence_index, kind="implied",
         rule=f"a protest with no named target is addressed to the government of {source.country}",
     )
-    event.rule += f"; target = the protesters' own government ({code})"
-    _refresh_id(event, text_hash)
+    _retarget(event, target, f"the protesters' own government ({code})", text_hash)
 
 
 def _dominant_place(places, actor_spans: list[tuple[int, int]]):
