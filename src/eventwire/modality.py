@@ -200,13 +200,18 @@ def condition_party(trigger: Token, event: Event, mentions: MentionIndex) -> Act
     """The actor whose conduct an "unless"/"if" clause on the event's clauses names, if another party."""
     verbs = clause_chain(trigger)[:3]
     verbs += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]  # "threatened to storm X unless ..."
-    for verb in verbs:
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)):
-            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                found = [m for m in mentions.at(subject) if event.source is None or m.code != event.source.code]
-                if found:
-                    return found[0]
+    for subject in _condition_subjects(verbs, ("unless", "if")):
+        found = [m for m in mentions.at(subject) if event.source is None or m.code != event.source.code]
+        if found:
+            return found[0]
     return None
+
+
+def _condition_subjects(verbs: list[Token], marks: tuple[str, ...]):
+    """The subjects of the conditional clauses ("if", "unless") that hang on ``verbs``."""
+    for verb in verbs:
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)):
+            yield from (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def conditional_threat(ontology: Ontology, event: Event, trigger: Token, mark: str | None,
@@ -222,7 +227,7 @@ def conditional_threat(ontology: Ontology, event: Event, trigger: Token, mark: s
     if mark not in ("unless", "if"):
         return None
     own = clause_chain(trigger)[0]
-    if not {c.lower_ for c in own.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "wo"}:
+    if not {c.lower_ for c in own.children if c.dep_ == "aux"} & (INTENT_AUX | {"would"}):
         return None
     harmful = event.quad_class in (3, 4) or (mark == "unless" and event.cameo.startswith("087"))
     if not harmful:
@@ -237,12 +242,11 @@ def conditional_threat(ontology: Ontology, event: Event, trigger: Token, mark: s
 
 def _conduct_of_another(own: Token, event: Event, mentions: MentionIndex) -> bool:
     """Whether an "if" clause on ``own`` has another party, or a pronoun for one, as its subject."""
-    for clause in (c for c in own.children if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)):
-        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subject.lower_ in ("it", "they"):
-                return True
-            if any(event.source is None or m.code != event.source.code for m in mentions.at(subject)):
-                return True
+    for subject in _condition_subjects([own], ("if",)):
+        if subject.lower_ in ("it", "they"):
+            return True
+        if any(event.source is None or m.code != event.source.code for m in mentions.at(subject)):
+            return True
     return False
 
 
