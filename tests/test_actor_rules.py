@@ -166,6 +166,7 @@ def test_his_deputy_takes_the_side_of_the_person_named_before(pipeline):
 
 def test_a_title_in_a_sentence_of_two_countries_stays_unresolved(pipeline):
     _, by_text = _mentions(pipeline, "Kenya and Uganda said they will free Prime Minister Okello Tumwine.", D)
+    assert by_text["Kenya"].code == "KEN" and by_text["Uganda"].code == "UGA"  # both countries were read
     assert "Prime Minister" not in by_text
 
 
@@ -192,6 +193,7 @@ def test_an_apposition_gives_an_unknown_person_their_organization(pipeline):
 
 def test_backed_is_not_owned(pipeline):
     _, by_text = _mentions(pipeline, "Iranian-backed militias attacked the base.", D)
+    assert by_text["Iranian"].code == "IRN"  # the name was read, and stays a name
     assert not any(m.country == "IRN" and m.sector for m in by_text.values())
 
 
