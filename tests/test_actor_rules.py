@@ -79,7 +79,7 @@ CASES = [
     ("Switzerland said it had expelled two diplomats.", D, "it", "CHE"),
     ("The Sudanese army shelled the city. The RSF accused the army of killing civilians.", D, "the army", "SDNMIL"),
     # a region or city names the group's country; a title takes the sentence's only country
-    ("The army accused Darfur rebels of attacking a convoy.", D, "Darfur rebels", "SDNREB"),
+    ("The army said Darfur rebels attacked a convoy.", D, "Darfur rebels", "SDNREB"),
     ("Militants in Jaffna attacked a police post.", D, "Militants", "LKAREB"),
     ("Kenyan rebels said they will free Prime Minister Okello Tumwine.", D, "Prime Minister", "KENGOV"),
     ("A Chilean court summoned former president Ramon Aguilar.", D, "former president", "CHLELI"),
@@ -87,14 +87,14 @@ CASES = [
     ("Kenyan Secretary of State Mary Wambui telephoned her Ugandan counterpart.", D, "Kenyan Secretary of State", "KENGOV"),
     ("Saudi-led forces bombed the port of Hodeidah.", D, "Saudi-led forces", "SAUMIL"),
     ("A militia based in Goma attacked a village.", D, "militia", "CODREB"),
-    ("Ethiopia said its troops had completed their withdrawal from the town.", D, "its troops", "ETHMIL"),
+    ("Ethiopia said its troops had pulled back from the disputed town.", D, "its troops", "ETHMIL"),
     ("Ethiopia declared a state of emergency in Amhara.", D, "state", None),
     # a stance prefix is not an owner; a people living in another country is its community
     ("An anti-Russian journalist was detained in Minsk.", D, "An anti-Russian journalist", "BLRMED"),
     ("Ethnic Hungarians in Romania demanded autonomy.", D, "Hungarians", "ROUETH"),
-    ("The Albanians of North Macedonia demanded more rights.", D, "Albanians", "MKDETH"),
-    ("Doctors from two French aid groups treated the wounded.", D, "Doctors from two French aid groups", "FRANGO"),
-    ("Residents of the Syrian Golan Heights held a strike.", D, "Residents of the Syrian Golan Heights", "SYRCVL"),
+    ("The Hungarians of Slovakia demanded more rights.", D, "Hungarians", "SVKETH"),
+    ("Medics from two French aid groups treated the wounded.", D, "Medics from two French aid groups", "FRANGO"),
+    ("Residents of the Turkish Aegean coast held a strike.", D, "Residents of the Turkish Aegean coast", "TURCVL"),
     # former states are coded as their successors, so dyads run on across 1991
     ("The last Soviet troops left Afghanistan.", date(1989, 2, 15), "Soviet troops", "RUSMIL"),
     ("Yugoslav forces shelled the town.", date(1999, 4, 1), "Yugoslav forces", "SRBMIL"),

@@ -167,7 +167,7 @@ def test_targets_behind_prepositional_phrases(code):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Norway mobilized reservists for a war against Sweden.", "SWE"),  # the adversary of the purpose
+    ("Armenia mobilized volunteers for a new war against Azerbaijan.", "AZE"),  # the adversary of the purpose
     ("Kenyan police seized weapons from Somali militants.", "SOMREB"),  # the party something is taken from
     ("Chile opened an embassy in Hanoi on Monday.", "VNM"),  # where the act's object is
 ])
@@ -177,12 +177,12 @@ def test_targets_beyond_the_object(pipeline, text, code):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Kenya's high court opened a hearing into the disputed election.", "090"),
-    ("The IAEA dispatched inspectors to a plant in Iran.", "090"),
+    ("Kenya's supreme court began hearings into the disputed election.", "090"),
+    ("The United Nations sent investigators to a camp in Myanmar.", "090"),
     ("Nigerian doctors stopped work on Monday.", "143"),
-    ("Chadian rebels blocked transport into N'Djamena.", "144"),
+    ("Kenyan farmers blocked transport to the port of Mombasa.", "144"),
     ("Colombian rebels held villagers as human shields.", "181"),
-    ("UNITA said it would return weapons seized from Angolan troops.", "0353"),  # intended return of property
+    ("The Contras said they would return weapons captured from Nicaraguan troops.", "0353"),  # intended return of property
     ("Canada prohibited imports from Iran.", "163"),
 ])
 def test_lexicon_entries(pipeline, text, code):
@@ -191,18 +191,18 @@ def test_lexicon_entries(pipeline, text, code):
 
 
 def test_a_relation_is_not_its_modifier(pipeline):
-    events = pipeline.process(Article("t", "Hezbollah guerrillas killed a commander of Israel's militia ally.", published=date(2000, 6, 1))).events
+    events = pipeline.process(Article("t", "Houthi fighters killed an officer of Saudi Arabia's tribal ally.", published=date(2000, 6, 1))).events
     killed = [e for e in events if e.cameo_root == "19"]
-    assert killed and all(e.target is None or e.target.country != "ISR" for e in killed)
+    assert killed and all(e.target is None or e.target.country != "SAU" for e in killed)
 
 
 def test_the_object_after_an_as_phrase_gives_the_target(pipeline):
-    events = pipeline.process(Article("t", "Albania denounced as a crime Serbia's crackdown on Albanian students.", published=date(2000, 6, 1))).events
-    assert any(e.cameo.startswith("11") and e.target is not None and e.target.code == "SRB" for e in events)
+    events = pipeline.process(Article("t", "Jordan denounced as a crime Syria's shelling of refugee camps.", published=date(2000, 6, 1))).events
+    assert any(e.cameo.startswith("11") and e.target is not None and e.target.code == "SYR" for e in events)
 
 
 def test_a_coordinated_act_lends_its_place(pipeline):
-    text = "Chile established diplomatic ties with and opened an embassy in Hanoi, the ministry said."
+    text = "Peru established relations with and opened an embassy in Hanoi in 2019."
     events = pipeline.process(Article("t", text, published=date(2000, 6, 1))).events
     assert any(e.cameo.startswith("05") and e.target is not None and e.target.country == "VNM" for e in events)
 

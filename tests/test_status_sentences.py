@@ -125,7 +125,7 @@ def test_the_set_covers_every_status():
 
 @pytest.mark.parametrize("text, code", [
     ("Unless Iran stops enrichment, Israel will strike its facilities.", "13"),
-    ("Nigeria announced that it will withdraw its troops from Chad unless a ceasefire is arranged.", "13"),
+    ("Senegal announced that it will withdraw its troops from Gambia unless a ceasefire is arranged.", "13"),
     ("Israel will strike Iran if Tehran enriches uranium beyond 60 percent.", "13"),
     ("Iran said it would close the Strait of Hormuz if its oil exports were blocked.", "13"),
 ])

@@ -107,8 +107,8 @@ def test_places_are_not_listed_as_unknown_actors(pipeline):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Iran said it will withdraw its inspectors from Iraq.", "IRQ"),  # an intended act's argument
-    ("Hamas threatened to resume attacks in Israel.", "ISR"),  # a threatened act's place
+    ("Egypt said it will withdraw its observers from Sudan.", "SDN"),  # an intended act's argument
+    ("Hezbollah threatened to resume attacks in Cyprus.", "CYP"),  # a threatened act's place
     ("Jordan sent 40 tonnes of flour to Gaza on Monday.", "PSE"),  # where aid goes
     ("Egyptian students staged a strike on Monday.", "EGYGOV"),  # a protest with no target
 ])
