@@ -145,7 +145,7 @@ def test_a_person_code_follows_the_publication_date(pipeline):
 
 
 @pytest.mark.parametrize("text, span, code", [
-    ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIHETH"),
+    ("Bosnian Serbs called for a truce.", "Bosnian Serbs", "BIHETH"),
     ("Syrian Kurds attacked a checkpoint.", "Syrian Kurds", "SYRETH"),
     ("Iraqi Kurds rallied in Erbil.", "Iraqi Kurds", "IRQETH"),
 ])

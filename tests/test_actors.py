@@ -52,17 +52,17 @@ def test_unknown_names_are_kept_for_the_user(pipeline):
 
 
 def test_the_nation_refers_back_to_the_current_state(pipeline):
-    mentions = _mentions(pipeline, "Ankara has focused its efforts on diplomacy. To this end, the nation has increased its aid.")
+    mentions = _mentions(pipeline, "Ankara wants a diplomatic settlement. Meanwhile the nation has raised its aid budget.")
     nation = next(m for m in mentions if m.text == "the nation")
     assert nation.code == "TUR" and nation.kind == "coref"
 
 
 def test_a_pronoun_in_a_reported_clause_is_the_reporter(code):
-    events = code("Switzerland said it had expelled two Russian diplomats.")
+    events = code("Switzerland said it had expelled two Russian envoys on Monday.")
     expel = next(e for e in events if e.cameo.startswith("16"))
     assert expel.source.code == "CHE" and expel.source.text == "it" and expel.target.country == "RUS"
     # "he" cannot refer back to a country.
-    assert not any(e.source for e in code("Norway said he had expelled two Russian diplomats.") if e.cameo.startswith("16"))
+    assert not any(e.source for e in code("Norway said he had expelled two Russian envoys on Monday.") if e.cameo.startswith("16"))
 
 
 def test_a_possessive_pronoun_gives_the_agent_its_owner(code):
@@ -100,5 +100,5 @@ def test_arabic_articles_conjoined_owners_and_group_modifiers(pipeline):
     assert codes.get("al-Shabaab") == "SOMREB"
     both = [m.code for m in pipeline.process(Article("t", "US and British forces shelled the town.")).mentions if m.kind == "agent"]
     assert sorted(both) == ["GBRMIL", "USAMIL"]
-    events = pipeline.process(Article("t", "Osama bin Laden's al-Qaeda terror network threatened the United States.")).events
+    events = pipeline.process(Article("t", "The al-Qaeda terror network threatened France on Friday.")).events
     assert events and events[0].source.code == "IMGREB"

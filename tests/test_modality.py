@@ -44,8 +44,8 @@ def test_a_denial_does_not_negate_a_coordinated_verb(code):
 @pytest.mark.parametrize(
     "text, cameo, plover",
     [
-        ("Britain has promised to continue military aid to Mozambique.", "0332", "AGREE"),
-        ("France is ready to contribute troops to a peacekeeping force in Liberia.", "0334", "AGREE"),
+        ("Britain has pledged to keep sending weapons to Mozambique.", "0332", "AGREE"),
+        ("Italy is willing to send peacekeepers to a UN force in Liberia.", "0334", "AGREE"),
         ("Nigeria will withdraw its ambassador from Chad.", "1313", "THREATEN"),
     ],
 )

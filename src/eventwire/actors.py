@@ -83,7 +83,7 @@ class MentionIndex:
             for child in token.children:
                 if child.i in self.by_head and (child.dep_ == "appos" or (child.dep_ in ("compound", "nmod") and token.pos_ == "PROPN")):
                     return self.by_head[child.i]
-            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the apposition's own actor.
+            # "Ana Ruiz, the UN aid chief in Haiti": the apposition's own actor.
             for child in token.children:
                 if child.dep_ == "appos" and depth < 2:
                     found = self.at(child, depth + 1)
@@ -245,7 +245,7 @@ class ActorFinder:
                 matched = length
                 break
             i += matched or 1
-        # "Doctors from two American aid groups": an agent owned by a later agent phrase.
+        # "medics from two Italian charities": an agent owned by a later agent phrase.
         agent_at = {m.head: m for m in found}
         for i, length, head, sector in pending:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
@@ -366,7 +366,7 @@ def _shadowed(span, hit: NameHit, entities: list[tuple[int, int, str, bool]]) ->
     """True when a country-like name is only part of a longer, different entity.
 
     "Turkish Airlines" hides Turkey; "the Libyan Foreign Ministry" or "British Defence
-    Secretary Tom King" do not, because a sector word inside makes them the country's agents.
+    Secretary Jane Doe" do not, because a sector word inside makes them the country's agents.
     """
     if hit.kind not in ("country", "metonym", "demonym"):
         return False
@@ -395,7 +395,7 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
                     return name_at[grandchild.i]
     for child in candidates:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-            # "Israel has strengthened its forces": the owner is the clause's named subject.
+            # "Chad has reinforced its garrisons": the owner is the clause's named subject.
             subject = _clause_subject(head)
             if subject is not None and subject.i in name_at and _agrees(child.lower_, [name_at[subject.i]], head.doc):
                 return name_at[subject.i]
@@ -403,7 +403,7 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
             if reporter is not None and reporter.i in name_at and _agrees(child.lower_, [name_at[reporter.i]], head.doc):
                 return name_at[reporter.i]  # "Bosnian Serbs said their forces had withdrawn"
             if child.lower_ in ("his", "her") and subject is not None and subject.i in range(head.left_edge.i, head.right_edge.i + 1):
-                # "His deputy, Ahmed Maetig, flew to Moscow": the person last named before.
+                # "His deputy, <name>, flew to Rome": the person last named before.
                 person = _previous_person(head, name_at)
                 if person is not None:
                     return person
@@ -413,7 +413,7 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
                 if pobj.dep_ == "pobj" and pobj.i in name_at:
                     return name_at[pobj.i]
     for acl in (c for c in head.children if c.dep_ in ("acl", "amod") and fold(c.lemma_) in AFFILIATION_WORDS):
-        # "workers affiliated with the Serbian Workers' Union", "fighters loyal to Haftar"
+        # "dockers affiliated with a Greek union", "fighters loyal to Haftar"
         for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in name_at):
                 return name_at[pobj.i]
@@ -479,7 +479,7 @@ def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
     if sector in DOMESTIC_SECTORS:
         for pobj in (p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"):
-            # "inhabitants of the Syrian Golan Heights": the place, or the country that qualifies it.
+            # "residents of the Turkish Aegean coast": the place, or the country that qualifies it.
             qualifier = next((name_at[c.i] for c in pobj.children if c.dep_ in ("amod", "compound") and c.i in name_at
                               and name_at[c.i].kind in ("country", "demonym")), None)
             if qualifier is not None:
@@ -561,7 +561,7 @@ def _stance_prefixed(doc: Doc, start: int) -> bool:
 
 
 def _residents(doc: Doc, names: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
-    """ "Ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named by
+    """ "Ethnic Hungarians in Romania", "the Hungarians of Slovakia": a people named by
     its demonym, placed in another country, is that country's ethnic community (ETH)."""
     by_head = {m.head: m for m in names if m.kind == "country"}
     result = []
@@ -581,7 +581,7 @@ def _residents(doc: Doc, names: list[ActorMention], sent_of: list[int]) -> list[
 
 def _country_of_the_scene(head: Token, names: list[ActorMention],
                           place_country: Callable[[str], str | None] | None = None) -> ActorMention | None:
-    """The one country where the sentence places its action: "Prisoners rioted at a jail in Dili".
+    """The one country where the sentence places its action: "Inmates rioted in a prison in Maputo".
 
     Only for domestic sectors (police, protesters, students, ...), and only when every
     place named after a locative preposition in the sentence belongs to one country. Known
@@ -666,7 +666,7 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     elif owner.token_start < first:
         span = doc[owner.token_start : max(head.i, last) + 1]
     else:
-        # "inhabitants of the Syrian Golan Heights": the whole phrase the owner sits in.
+        # "residents of the Turkish Aegean coast": the whole phrase the owner sits in.
         branch = doc[owner.head]
         while branch.head.i != head.i and branch.head.i != branch.i:
             branch = branch.head

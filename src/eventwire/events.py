@@ -383,7 +383,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return [current.head], "relative clause subject"
                 if child.pos_ == "VERB":
-                    # "The Red Cross operating in Iraq said": a participle misparsed as the subject.
+                    # "Aid workers stationed in Chad said": a participle misparsed as the subject.
                     inner = [c for c in child.children if c.dep_ == "nsubj"]
                     if inner:
                         return inner, f"subject of '{child.text}' (parsed as the subject of '{current.text}')"
@@ -401,7 +401,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             current = head
             continue
         if current.dep_ == "xcomp" and current.head.pos_ == "ADJ" and current.head.dep_ == "acomp":
-            current = current.head.head  # "France is ready to contribute": the subject of "is"
+            current = current.head.head  # "Italy is willing to send ships": the subject of "is"
             continue
         if current.dep_ == "advcl" and current.tag_ == "VBG":
             if fold(current.lemma_) in RESULT_VERBS:
@@ -436,7 +436,7 @@ def _means_of_force(cand: Candidate, code: str) -> bool:
 
 def _is_passive(verb: Token) -> bool:
     if fold(verb.lemma_) in STATE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
-        return False  # "forces were engaged in ethnic cleansing": a state of the subject, not a passive
+        return False  # "troops were engaged in heavy fighting": a state of the subject, not a passive
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -486,7 +486,7 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 targets.extend(m for m in _actors_at(child, mentions) if not (owned and m.country in own_countries))
         if targets:
             how.append("target = passive subject" if passive else "target = object")
-    # "threatened to arrest those crews": the target is the complement's object. A threat or a
+    # "threatened to detain the fishermen": the target is the complement's object. A threat or a
     # refusal looks into its infinitive even when the act itself is not in the lexicon.
     complements = [c for c in verb.children if c.i in cand.consumed or (c.dep_ == "xcomp" and c.pos_ == "VERB")]
     if not targets and complements and (pattern.target != "none" or pattern.code.startswith(("12", "13"))):
@@ -501,7 +501,7 @@ def _verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             owners = [] if subjects or objects else _owner_of_object(complement, mentions, False)[0]
             targets.extend(subjects or objects or owners)
             for prep, pobj in _prep_objects(complement, TARGET_PREPS):
-                # "cut off electricity to the Azerbaijani republic": the owner of a non-actor object.
+                # "halt gas supplies to the Moldovan capital": the owner of a non-actor object.
                 targets.extend(_actors_at(pobj, mentions) or (
                     _modifier_actors(pobj, mentions) if prep in MODIFIER_TARGET_PREPS else []))
             if targets:

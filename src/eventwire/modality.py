@@ -152,7 +152,7 @@ def _intention(trigger: Token, own: Token, own_aux: set[str], chain: list[Token]
     # "vowed to punish", coded on "vowed" itself: the row stands for the vowed act.
     if fold(trigger.lemma_) in PROMISING_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in trigger.children):
         return f"intention '{trigger.text} to'"
-    # "France is ready to contribute troops": an adjective of readiness governs the clause.
+    # "Italy is willing to send ships": an adjective of readiness governs the clause.
     if own.dep_ == "xcomp" and own.head.pos_ == "ADJ" and fold(own.head.lemma_) in INTENT_ADJECTIVES:
         return f"intention '{own.head.text}'"
     return ""

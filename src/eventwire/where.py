@@ -224,7 +224,7 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
     return None, ""
 
 
-# Nouns that name a kind of place before its name: "the town of Samarra", "the district of Homs".
+# Nouns that name a kind of place before its name: "the town of Ras Lanuf", "the district of Homs".
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "suburb", "outskirts", "port", "capital",
                "enclave", "island", "state", "governorate", "neighbourhood", "neighborhood", "area", "county"}
 # Objects that stand somewhere, so their place is the act's concern even for a verbal act.
@@ -236,7 +236,7 @@ ARGUMENT_PREPS = {"to", "into", "from", "against", "toward", "towards", "on", "u
 
 def place_argument(trigger: Token, places: list[Place], wide: bool = False, giving: bool = False) -> Place | None:
     """A place that is an argument of the act: its object ("shut down Kathmandu"), or the object of
-    a preposition of direction ("electricity to Nakhichevan", "inspectors from Iraq").
+    a preposition of direction ("gas supplies to Transnistria", "observers from Sudan").
 
     The act's own complement counts ("threatened to resume attacks in Israel"), and so do its
     object noun and a relative clause on an event noun. With ``wide`` (material acts, intents,
@@ -251,7 +251,7 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False, givi
     heads = [trigger]
     heads += [c for c in trigger.children if c.dep_ in ("xcomp", "relcl", "acl") and c.pos_ == "VERB"]
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
-    # "established ties with and opened an embassy in Tehran": the object of a coordinated act
+    # "restored relations with and reopened its embassy in Hanoi": the object of a coordinated act
     # with the same subject (its own prepositions belong to that act: "consolidate support from the U.S.").
     lent = [c for v in trigger.conjuncts if v.pos_ == "VERB" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in v.children)
             for c in v.children if c.dep_ == "dobj" and fold(c.lemma_) in LOCATED_OBJECTS]
@@ -265,7 +265,7 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False, givi
                 return place
         # "evacuated settlements in Gaza": where the object of a material act is, is what the act
         # concerns. Not for verbal acts: "signed an agreement in Nairobi" names the venue.
-        located = is_object and fold(head.lemma_) in LOCATED_OBJECTS  # "opened an embassy in Tehran"
+        located = is_object and fold(head.lemma_) in LOCATED_OBJECTS  # "opened an embassy in Hanoi"
         head_preps = preps | ({"in", "inside", "within"} if is_object and (wide or located) else set())
         if head in lent:
             head_preps = {"in", "inside", "within"}  # only where the coordinated act's object stands
