@@ -10,9 +10,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventwire.gazetteer import FEATURES, Gazetteer
-from eventwire.kb import load_kb
-from eventwire.nlp import load_nlp
+from eventwire.knowledge.gazetteer import FEATURES, Gazetteer
+from eventwire.knowledge.kb import load_kb
+from eventwire.coding.nlp import load_nlp
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from eventwire.ingest import ingest
+from eventwire.engines.local import ingest
 from eventwire.model import Article
 from eventwire.pipeline import default_pipeline
 from eventwire.read import iter_records

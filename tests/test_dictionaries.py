@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.dictionaries import import_dictionaries, parse_date, read_entries, write_overlay
-from eventwire.kb import load_kb
+from eventwire.knowledge.petrarch import import_dictionaries, parse_date, read_entries, write_overlay
+from eventwire.knowledge.kb import load_kb
 from eventwire.model import Article
 
 # A small dictionary in the TABARI layout, written for this test.
@@ -112,7 +112,7 @@ SCOLD
 
 
 def test_a_petrarch_verb_dictionary_becomes_lexicon_patterns(tmp_path, pipeline):
-    from eventwire.dictionaries import import_verb_dictionary
+    from eventwire.knowledge.petrarch import import_verb_dictionary
 
     path = tmp_path / "verbs.txt"
     path.write_text(SAMPLE_VERBS, encoding="utf-8")

@@ -1,6 +1,7 @@
 import json
 
-from eventwire.evaluate import GoldRecord, _gold_actor, evaluate, load_gold
+from eventwire.evaluate import GoldRecord, evaluate, load_gold
+from eventwire.evaluate.gold import _gold_actor
 from eventwire.model import ActorMention, Event, Trigger
 
 
@@ -93,7 +94,7 @@ def test_article_records_score_each_gold_event_against_one_coding(tmp_path):
 
 
 def test_transnational_actors_match_on_having_no_country():
-    from eventwire.evaluate import _code_match, _country_match
+    from eventwire.evaluate.score import _code_match, _country_match
 
     ngo = ActorMention("Red Cross", 0, 9, "NGOHLH", None, "HLH", None)
     igo_gold = [_gold_actor({"code": "IGO"})]

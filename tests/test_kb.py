@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.kb import fold, role_on
-from eventwire.kb_schema import Country, KnowledgeError, Person, load_entries
+from eventwire.knowledge.kb import fold, role_on
+from eventwire.knowledge.schema import Country, KnowledgeError, Person, load_entries
 
 
 def test_shipped_knowledge_is_large_and_valid(pipeline):

@@ -1,6 +1,6 @@
 import pytest
 
-from eventwire.nlp import EXPECTED_NAME, EXPECTED_VERSION, ModelError, check_model_meta, load_nlp
+from eventwire.coding.nlp import EXPECTED_NAME, EXPECTED_VERSION, ModelError, check_model_meta, load_nlp
 
 
 def test_the_pinned_pipeline_loads_and_parses():

@@ -3,14 +3,14 @@
 import pytest
 
 from conftest import CORPUS
-from eventwire.ingest import ingest
+from eventwire.engines.local import ingest
 from eventwire.store import Store
 
 ray = pytest.importorskip("ray", reason="the Ray extra is not installed (pip install 'eventwire[ray]')")
 
 
 def test_ray_output_equals_local_output_event_for_event(tmp_path, pipeline):
-    from eventwire.ray_engine import ingest_ray
+    from eventwire.engines.ray_engine import ingest_ray
 
     local_db = tmp_path / "local.duckdb"
     ingest(CORPUS, local_db, pipeline=pipeline)

@@ -14,7 +14,7 @@ import pytest
 
 from eventwire.model import Article, Reject
 from eventwire.read import RAW_LIMIT, iter_records
-from eventwire.when import parse_published
+from eventwire.read.published import parse_published
 
 
 def read(*sources, stdin=None) -> list[Article | Reject]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
-from eventwire.ingest import ingest
+from eventwire.engines.local import ingest
 from eventwire.store import Store
 
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.when import resolve_expression
+from eventwire.coding.when import resolve_expression
 
 PUBLISHED = date(2020, 5, 27)  # a Wednesday
 

@@ -1,7 +1,7 @@
 """eventwire: political event data from news text, with the evidence for every row.
 
 The Python API mirrors the CLI: ``code_text`` codes one text, ``ingest`` codes
-files into a DuckDB store. Both run the same pipeline.
+files into a DuckDB store, and ``Pipeline`` runs the stages on Articles. All three share one pipeline.
 """
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-# Imported here, before ``ingest`` below is defined: importing the submodule later would
-# rebind ``eventwire.ingest`` to the module and hide the function.
-from .ingest import IngestReport
-from .ingest import ingest as _ingest_paths
+from .engines.local import IngestReport
+from .engines.local import ingest as _ingest_paths
 
 __version__ = "0.1.0"
 
@@ -22,7 +20,7 @@ def code_text(text: str, published: date | str | None = None, article_id: str = 
     """Code one text and return its events (``eventwire.model.Event``)."""
     from .model import Article
     from .pipeline import default_pipeline
-    from .when import parse_published
+    from .read.published import parse_published
 
     if isinstance(published, str):
         published = parse_published(published)
@@ -34,4 +32,13 @@ def ingest(paths: str | Path | Iterable[str | Path], db: str | Path, batch_size:
     return _ingest_paths(paths, db, batch_size=batch_size)
 
 
-__all__ = ["code_text", "ingest", "__version__"]
+def __getattr__(name: str):
+    # ``eventwire.Pipeline`` loads spaCy, so it is imported on first use, not with the package.
+    if name == "Pipeline":
+        from .pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+
+
+__all__ = ["Pipeline", "code_text", "ingest", "__version__"]

@@ -85,8 +85,8 @@ def _open_store(db: Path):
 
 
 def _pipeline():
-    from .kb_schema import KnowledgeError
-    from .nlp import ModelError
+    from .knowledge.schema import KnowledgeError
+    from .coding.nlp import ModelError
     from .pipeline import default_pipeline
 
     try:
@@ -225,14 +225,14 @@ def ingest(
 
     Re-running adds no duplicates and finishes an interrupted run.
     """
-    from .ingest import ingest as run_ingest
+    from .engines.local import ingest as run_ingest
 
     _setup_logging(verbose)
     if engine is Engine.ray:
         if out_parquet is None:
             _fail("--engine ray writes a Parquet dataset: give --out-parquet DIR")
         from .pipeline import OVERLAY_ENV
-        from .ray_engine import RayUnavailable, ingest_ray
+        from .engines.ray_engine import RayUnavailable, ingest_ray
 
         try:
             report = ingest_ray(path, out_parquet, address=address, batch_size=batch_size,
@@ -318,7 +318,7 @@ def stats(
     limit: int = typer.Option(20, "--limit", help="Dyads to show."),
 ) -> None:
     """Counts by event type, status, dyad and day, and the rejects with their reasons."""
-    from .analyse import stats as compute
+    from .corpus.stats import stats as compute
 
     with _open_store(db) as store:
         result = compute(store, limit=limit)
@@ -380,8 +380,8 @@ def dict_import(
     Use it with `eventwire --kb DIR code ...` or the EVENTWIRE_KB_OVERLAY variable. The overlay
     adds names; a name eventwire already knows keeps its built-in meaning.
     """
-    from .dictionaries import import_dictionaries, write_overlay
-    from .nlp import load_nlp
+    from .knowledge.petrarch import import_dictionaries, write_overlay
+    from .coding.nlp import load_nlp
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -410,7 +410,7 @@ def actors_unknown(
     as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
     """Named people and organizations not in the knowledge base, by frequency, with an example sentence."""
-    from .analyse import unknown_actors
+    from .corpus.stats import unknown_actors
 
     with _open_store(db) as store:
         rows = unknown_actors(store, limit=limit)
@@ -434,7 +434,7 @@ def actors_lookup(
     on: Optional[str] = typer.Option(None, "--date", help="Resolve roles on this day (YYYY-MM-DD); default: current role."),
 ) -> None:
     """Show what a name resolves to in the knowledge base, and why."""
-    from .when import parse_published
+    from .read.published import parse_published
 
     when = parse_published(on) if on else None
     if on and when is None:
@@ -463,7 +463,7 @@ def stance(
     as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
 ) -> None:
     """How outlets frame each actor: mean stance (-1 hostile .. 1 favourable) per actor and outlet, with evidence."""
-    from .analyse import stance_by_outlet
+    from .corpus.stats import stance_by_outlet
 
     with _open_store(db) as store:
         rows = stance_by_outlet(store, actor, limit)

@@ -22,6 +22,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def event_id(text_hash: str, sentence_index: int, trigger_start: int, source, target, cameo: str) -> str:
+    """A stable id for an event row: its article, trigger, roles and code; stages that change these recompute it."""
+    key = f"{text_hash}|{sentence_index}|{trigger_start}|{source.code if source else ''}|{source.start if source else ''}|{target.code if target else ''}|{target.start if target else ''}|{cameo}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass(slots=True)
 class Article:
     article_id: str

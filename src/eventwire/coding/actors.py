@@ -1,0 +1,75 @@
+"""The actors stage: every actor mention of an article, resolved to a CAMEO/Phoenix code.
+
+Names first (``mentions``), then sector agents through their owners (``owners``), then
+conservative coreference (``coreference``); names no rule covers are kept as unknown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..knowledge.kb import KnowledgeBase
+from ..model import ActorMention, UnknownName
+from .context import ArticleContext, Resources, stage
+from .coreference import coreference
+from .mentions import PlaceCountry, build_index, find_names, unknown_names
+from .owners import find_agents, owner_inferred
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions; one instance serves every article."""
+
+    def __init__(self, kb: KnowledgeBase, place_country: PlaceCountry | None = None):
+        self.kb = kb
+        # Names a group by where it is: "Darfur rebels" -> SDN. The gazetteer's country_of.
+        self.place_country = place_country
+
+    def find(self, doc: Doc, published: date | None) -> tuple[list[ActorMention], list[UnknownName]]:
+        sent_of = _sentence_index(doc)
+        names = find_names(self.kb, self.place_country, doc, published, sent_of)
+        agents = find_agents(self.kb, self.place_country, doc, names, sent_of)
+        mentions = merge(names, agents)
+        mentions += coreference(self.kb, doc, mentions, sent_of)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        unknown = unknown_names(doc, mentions, sent_of)
+        return mentions, unknown
+
+
+@stage("actors")
+def actors_stage(res: Resources, ctx: ArticleContext) -> None:
+    """Find the article's mentions and index them by the tokens that head them."""
+    mentions, unknown = res.finder.find(ctx.doc, ctx.article.published)
+    ctx.result.mentions = mentions
+    ctx.result.unknown = unknown
+    ctx.mentions = build_index(mentions)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for s_index, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            index[t] = s_index
+    return index
+
+
+def merge(names: list[ActorMention], agents: list[ActorMention]) -> list[ActorMention]:
+    """Agent phrases take the head position; a titled person lends the title its actor_id.
+
+    "Turkey's Foreign Minister, Mevlut Cavusoglu": the title phrase carries the
+    code, the person right after it (apposition or compound) carries the id.
+    """
+    agent_heads = {a.head for a in agents}
+    persons = [m for m in names if m.kind == "person"]
+    for a in agents:
+        if a.actor_id is None:
+            for p in persons:
+                if 0 <= p.token_start - a.token_end <= 1:
+                    a.actor_id = p.actor_id
+                    if a.country and p.country != a.country and a.sector and not owner_inferred(a):
+                        # "Soviet Foreign Minister Eduard Shevardnadze" in an undated text: the title
+                        # says which role the person is in, where the knowledge base could only guess.
+                        p.code, p.country, p.sector = a.code, a.country, a.sector
+                        p.rule += f"; the title '{a.text}' names the role"
+    return list(agents) + [m for m in names if m.head not in agent_heads]

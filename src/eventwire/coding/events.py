@@ -1,0 +1,123 @@
+"""The events stage: one row per trigger and actor pair, with its code, confidence and rule trail.
+
+Triggers come from ``triggers``, roles from ``roles``; of rows with the same source and type in
+a sentence, the most specific pattern is kept, and a row with a target subsumes one without.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.ontology import Ontology
+from ..model import ActorMention, Event, Trigger, event_id
+from .context import ArticleContext, Resources, stage
+from .mentions import MentionIndex
+from .roles import Roles, means_of_force, noun_roles, pairs, topic_of_speech, verb_roles
+from .syntax import is_passive
+from .triggers import Candidate, find_candidates
+
+# Verbal roots whose object names what is spoken of: comment, appeal, praise, demand, accuse, reject.
+SPEECH_ROOTS = ("01", "02", "05", "10", "11", "12")
+
+
+# Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force;
+# aid sent to "Kyiv" still goes to the government.
+MATERIAL_QUADS = (4,)
+
+
+class EventCoder:
+    """Codes the events of one parsed article; one instance serves every article."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+
+    def code(self, doc: Doc, mentions: MentionIndex, article_id: str, text_hash: str) -> list[tuple[Event, Token]]:
+        coded: list[tuple[Event, Token]] = []
+        for s_index, sent in enumerate(doc.sents):
+            coded.extend(self._code_sentence(sent, s_index, mentions, article_id, text_hash))
+        return coded
+
+    def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str):
+        best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}
+        candidates = find_candidates(self.ontology, sent)
+        verb_triggers = {c.trigger.i for c in candidates if not c.is_noun}
+        verbal_triggers = {c.trigger.i for c in candidates if not c.is_noun and c.pattern.code[:2] in SPEECH_ROOTS}
+        for cand in candidates:
+            info = self.ontology.code(cand.pattern.code)
+            roles = noun_roles(cand, mentions, verb_triggers) if cand.is_noun else verb_roles(cand, mentions)
+            roles.targets = [t for t in roles.targets if not (t.kind == "metonym" and info.quad_class in MATERIAL_QUADS)]
+            if not roles.sources and not (roles.targets and (is_passive(cand.trigger) or means_of_force(cand, info.code))):
+                continue  # only a passive clause, or force with its means as the subject, may leave its agent unsaid
+            if cand.is_noun and not roles.sources:
+                continue  # an event noun with no agent is usually a topic, not an event
+            if cand.is_noun and topic_of_speech(cand.trigger, verbal_triggers):
+                continue  # "China denounced the US arms sale": what a statement is about
+            for source, target in pairs(cand.pattern, roles):
+                trigger = cand.trigger
+                event = Event(
+                    article_id=article_id,
+                    event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),
+                    sentence_index=s_index,
+                    sentence=sent.text.strip(),
+                    source=source,
+                    target=target,
+                    cameo=info.code,
+                    cameo_root=info.code[:2],
+                    plover=info.plover,
+                    plover_mode=info.plover_mode,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+                    confidence=_confidence(cand, source, target),
+                    rule=_describe(cand, roles),
+                )
+                key = (source.code if source else None, target.code if target else None, info.plover)
+                rank = cand.specificity * 10 + len(info.code)
+                if key not in best or rank > best[key][2]:
+                    best[key] = (event, trigger, rank)
+        # A row with an empty target is subsumed by a row of the same source and type
+        # that has one: "made gains against X and captured Y" is one event against X.
+        with_target = {(s, p) for s, t, p in best if t is not None}
+        kept = [v for (s, t, p), v in best.items() if t is not None or (s, p) not in with_target]
+        return [(event, trigger) for event, trigger, _ in sorted(kept, key=lambda v: (v[0].trigger.start, v[0].event_id))]
+
+
+@stage("events")
+def events_stage(res: Resources, ctx: ArticleContext) -> None:
+    """Code every sentence's events; the triggers stay beside them for the later stages."""
+    assert ctx.mentions is not None, "the events stage needs the actors stage"
+    coded = res.coder.code(ctx.doc, ctx.mentions, ctx.article.article_id, ctx.article.content_hash)
+    ctx.result.events = [event for event, _ in coded]
+    ctx.triggers = [trigger for _, trigger in coded]
+
+
+def _confidence(cand: Candidate, source: ActorMention | None, target: ActorMention | None) -> float:
+    """Monotone in support: pattern specificity, filled roles, and how the actors were found."""
+    score = 0.35 + 0.05 * min(cand.specificity, 5)
+    score += 0.2 if source else 0.0
+    score += 0.15 if target else 0.0
+    for actor in (source, target):
+        if actor is not None and actor.kind == "coref":
+            score -= 0.1
+    if cand.is_noun:
+        score -= 0.05
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _describe(cand: Candidate, roles: Roles) -> str:
+    p = cand.pattern
+    head = f"verb '{p.lemma}'" if p.lemma else f"noun '{p.noun}'"
+    parts = [head]
+    if p.particle:
+        parts.append(f"particle '{p.particle}'")
+    if p.prep:
+        parts.append(f"prep '{p.prep}'")
+    if p.objects:
+        parts.append("object in " + "/".join(p.objects[:4]) + ("..." if len(p.objects) > 4 else ""))
+    if p.complements:
+        parts.append("complement in " + "/".join(p.complements[:4]) + ("..." if len(p.complements) > 4 else ""))
+    if p.subjects:
+        parts.append("subject in " + "/".join(p.subjects[:4]) + ("..." if len(p.subjects) > 4 else ""))
+    if p.modifiers:
+        parts.append("modifier in " + "/".join(p.modifiers[:4]))
+    return f"{' + '.join(parts)} -> {p.code}; " + "; ".join(roles.how)

@@ -1,0 +1,345 @@
+"""Roles: the source and target of each trigger, read from the dependency parse.
+
+Subject or passive agent is the source; object, a governed preposition, a complement's
+object or an object's owner is the target, tried in that order. Roles without an actor stay empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..knowledge.kb import fold
+from ..knowledge.schema import VerbPattern
+from ..knowledge.words import word_class
+from ..model import ActorMention, Event, Place
+from .amend import retarget
+from .mentions import MentionIndex
+from .syntax import is_passive, prep_objects, verb_subject
+from .triggers import Candidate
+
+# Prepositions whose object is a plausible target when the pattern names none.
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "upon", "into", "behind")
+
+
+NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", "of", "behind")
+
+
+# Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
+PARTICIPATION_PREPS = {"for", "in"}
+QUANTITY_HEADS = word_class("quantity_heads")
+SPAN_HEADS = word_class("span_heads")
+FORCE_MEANS = word_class("force_means")
+RELATIONAL_NOUNS = word_class("relational_nouns")
+MODIFIER_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "upon", "into")
+
+
+# Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
+# "positions of the army", "a meeting with Obama", "sanctions on Iran".
+OWNER_PREPS = ("by", "from", "of", "with", "on", "against", "to", "for")
+
+
+# CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
+CLAUSE_TARGET_ROOTS = ("02", "10", "13")
+
+
+# Codes whose passive subject is the side acting: forces deployed (15) or withdrawn (087).
+SELF_MOVING_CODES = ("15", "087")
+
+
+COOPERATIVE_ROOTS = ("02", "03", "05", "06", "07", "08")
+
+
+# Roots where "from" names an origin or a giver, not the party acted upon: visits and
+# meetings (04), aid received (07), statements (01).
+FROM_IS_NOT_TARGET = ("01", "04", "07")
+
+
+@dataclass(slots=True)
+class Roles:
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    how: list[str]
+
+
+def pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """Source-target pairs of one trigger; an actor never targets itself."""
+    sources = roles.sources or [None]
+    if pattern.reciprocal and not roles.targets and len({s.code for s in roles.sources}) > 1:
+        return [(s, t) for s in roles.sources for t in roles.sources if s.code != t.code]
+    pairs = []
+    for source in sources:
+        for target in roles.targets or [None]:
+            if source is not None and target is not None and source.code == target.code:
+                target = None
+            pairs.append((source, target))
+    return pairs
+
+
+def actors_at(token: Token, mentions: MentionIndex) -> list[ActorMention]:
+    """Actors filling a role headed by ``token``, including coordinated ones."""
+    found = list(mentions.at(token))
+    if not found and (token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM"):
+        # "Thousands of Georgian protesters rallied": the role is filled by what is counted.
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found.extend(mentions.at(pobj))
+                found.extend(m for conj in pobj.conjuncts for m in mentions.at(conj))
+    for conj in token.conjuncts:
+        found.extend(mentions.at(conj))
+    unique: dict[tuple[str, int], ActorMention] = {}
+    for m in found:
+        unique.setdefault((m.code, m.start), m)
+    return list(unique.values())
+
+
+def topic_of_speech(noun: Token, verbal_triggers: set[int]) -> bool:
+    """Whether an event noun is the object of a statement, accusation, demand or rejection."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "over", "about", "on") else noun.head
+    return noun.dep_ in ("dobj", "pobj") and head.i in verbal_triggers
+
+
+def means_of_force(cand: Candidate, code: str) -> bool:
+    """ "A car bomb killed five soldiers": force whose subject is its means has an unknown agent."""
+    if cand.is_noun or code[:2] not in ("18", "19", "20"):
+        return False
+    subjects = [c for c in cand.trigger.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(fold(s.lemma_) in FORCE_MEANS for s in subjects)
+
+
+def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
+    verb, pattern = cand.trigger, cand.pattern
+    how: list[str] = []
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    passive = is_passive(verb)
+    subject_tokens, why = verb_subject(verb)
+    if pattern.source_prep:
+        givers = [m for _, pobj in prep_objects(verb, (pattern.source_prep,)) for m in actors_at(pobj, mentions)]
+        receivers = [m for token in subject_tokens for m in actors_at(token, mentions)]
+        if givers:
+            how.append(f"source = object of '{pattern.source_prep}'" + (f"; target = {why}" if receivers else ""))
+        return Roles(givers, receivers if givers else [], how)
+    for token in subject_tokens:
+        sources.extend(actors_at(token, mentions))
+    if sources:
+        how.append(f"source = {why}")
+    elif passive and pattern.code.startswith(SELF_MOVING_CODES):
+        # "Soviet paratroopers were deployed in Lithuania": forces moved are their side's act.
+        sources = [m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_at(c, mentions)]
+        if sources:
+            how.append("source = the forces moved (passive subject)")
+            return Roles(sources, [], how)
+    if pattern.target == "prep":
+        for _, pobj in prep_objects(verb, (pattern.prep or "",)):
+            targets.extend(actors_at(pobj, mentions))
+        if targets:
+            how.append(f"target = object of '{pattern.prep}'")
+    elif pattern.target == "object":
+        object_deps = ("nsubjpass",) if passive else ("dobj", "dative", "iobj")
+        own_countries = {m.country for m in sources if m.country}
+        for child in verb.children:
+            if child.dep_ in object_deps:
+                # "Israel strengthened its forces": the source's own forces are not its target.
+                owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+                targets.extend(m for m in actors_at(child, mentions) if not (owned and m.country in own_countries))
+        if targets:
+            how.append("target = passive subject" if passive else "target = object")
+    # "threatened to detain the fishermen": the target is the complement's object. A threat or a
+    # refusal looks into its infinitive even when the act itself is not in the lexicon.
+    complements = [c for c in verb.children if c.i in cand.consumed or (c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    if not targets and complements and (pattern.target != "none" or pattern.code.startswith(("12", "13"))):
+        for complement in complements:
+            # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
+            subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_at(c, mentions)]
+            objects = [m for c in complement.children if c.dep_ in ("dobj", "dative") for m in actors_at(c, mentions)]
+            if not subjects and not objects:
+                # "refused to allow UN planes to land": the party allowed is the subject of its clause.
+                objects = [m for clause in complement.children if clause.dep_ in ("ccomp", "xcomp")
+                           for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_at(c, mentions)]
+            owners = [] if subjects or objects else _owner_of_object(complement, mentions, False)[0]
+            targets.extend(subjects or objects or owners)
+            for prep, pobj in prep_objects(complement, TARGET_PREPS):
+                # "halt gas supplies to the Moldovan capital": the owner of a non-actor object.
+                targets.extend(actors_at(pobj, mentions) or (
+                    _modifier_actors(pobj, mentions) if prep in MODIFIER_TARGET_PREPS else []))
+            if targets:
+                how.append(f"target = object of the complement '{complement.text}'")
+                break
+    if not targets and pattern.target != "prep":
+        targets, rule = _prepositional_targets(verb, pattern, mentions)
+        if targets:
+            how.append(rule)
+    if not targets and pattern.target == "object":
+        targets, rule = _owner_of_object(verb, mentions, passive)
+        if targets:
+            how.append(rule)
+    if not targets and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
+        # "demanded that Hamas renounce violence": the target is the subject of the demanded clause.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for child in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                targets.extend(actors_at(child, mentions))
+            if targets:
+                how.append(f"target = subject of the clause '{clause.text}'")
+                break
+    return Roles(sources, targets, how)
+
+
+def _prepositional_targets(verb: Token, pattern: VerbPattern, mentions: MentionIndex) -> tuple[list[ActorMention], str]:
+    """The target a preposition on the verb names, trying the most direct readings first."""
+
+    def readings():
+        for prep, pobj in prep_objects(verb, TARGET_PREPS):
+            yield actors_at(pobj, mentions), f"target = object of '{prep}'"
+        # "agreed to US mediation"; not "with": "with Turkish support" is help, not a target.
+        for prep, pobj in prep_objects(verb, MODIFIER_TARGET_PREPS):
+            yield _modifier_actors(pobj, mentions), f"target = owner of '{prep} {pobj.text}'"
+        # "voiced support for the Philippines": for cooperation, "for" names the beneficiary.
+        if pattern.code[:2] in COOPERATIVE_ROOTS:
+            for _, pobj in prep_objects(verb, ("for",)):
+                yield actors_at(pobj, mentions), "target = object of 'for'"
+        # "bowed to pressure from the opposition": the party behind the prep object.
+        for prep, pobj in prep_objects(verb, MODIFIER_TARGET_PREPS):
+            for _, owner in prep_objects(pobj, ("from", "by")):
+                yield actors_at(owner, mentions), f"target = '{prep} {pobj.text}' from {owner.text}"
+        # "mobilized reservists for a war against Iraq": the adversary of the purpose.
+        for _, purpose in prep_objects(verb, ("for",)):
+            for prep, pobj in prep_objects(purpose, ("against",)):
+                yield actors_at(pobj, mentions), f"target = object of 'for {purpose.text} {prep}'"
+        # "seized weapons from armed groups", "demanded autonomy from Belgrade": the party
+        # something is taken from. Last, since "from" also names where one comes from.
+        if pattern.code[:2] not in FROM_IS_NOT_TARGET:
+            for _, pobj in prep_objects(verb, ("from",)):
+                yield actors_at(pobj, mentions), "target = object of 'from'"
+
+    return next(((found, rule) for found, rule in readings() if found), ([], ""))
+
+
+def _modifier_actors(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
+    """Actors that modify a non-actor noun: "US mediation", "Russian oil imports", "Iran's programme".
+    Not a relation: "Israel's ally" is somebody else."""
+    if fold(noun.lemma_) in RELATIONAL_NOUNS:
+        return []
+    return [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for m in actors_at(c, mentions)]
+
+
+def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tuple[list[ActorMention], str]:
+    """The actor a non-actor object belongs to: "rejected a US offer", "an offer from Kabul".
+
+    The object may stand in apposition to a predicate the parser took for it: "denounced as
+    a crime Serbia's suppression of the unrest".
+    """
+    objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    objects += [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for p in prep.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+    for obj in objects:
+        if mentions.at(obj):
+            continue  # the object is itself an actor, already considered
+        for child in obj.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found = actors_at(child, mentions)
+                if found:
+                    return found, f"target = '{child.text}', owner of the object '{obj.text}'"
+        for prep, pobj in prep_objects(obj, OWNER_PREPS):
+            found = actors_at(pobj, mentions) or _modifier_actors(pobj, mentions)  # "an embargo on Russian oil imports"
+            if found:
+                return found, f"target = '{prep}' {pobj.text} after the object '{obj.text}'"
+        for acl in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "the package of incentives offered by Britain, France and Germany"
+            found = [m for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"
+                     for m in actors_at(p, mentions)]
+            if found:
+                return found, f"target = who '{acl.text}' the object '{obj.text}'"
+    return [], ""
+
+
+def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] = frozenset()) -> Roles:
+    noun = cand.trigger
+    how: list[str] = []
+    sources: list[ActorMention] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and mentions.at(child):
+            sources = actors_at(child, mentions)
+            how.append(f"source = '{child.text}' modifies the event noun")
+            break
+    relative = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    if not sources:
+        for clause in relative:
+            tokens, why = verb_subject(clause)
+            if tokens and tokens[0].i != noun.i:
+                sources = [m for t in tokens for m in actors_at(t, mentions)]
+                if sources:
+                    how.append(f"source = {why} of the relative clause")
+                    break
+    # "launched an attack": the light verb's subject is the noun's agent; but in "supported a
+    # cease-fire" the verb is an event of its own and the noun only its topic.
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS | SPAN_HEADS:
+        holder = noun.head.head  # "launched ten days of war games", "carried out a series of raids"
+    governor = holder.head
+    if holder.dep_ == "pobj" and holder.head.lower_ in PARTICIPATION_PREPS:
+        governor = holder.head.head  # "converged for a rally", "took part in a strike"
+    if not sources and holder.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX") \
+            and governor.i not in verb_triggers:
+        tokens, why = verb_subject(governor)
+        sources = [m for t in tokens for m in actors_at(t, mentions)]
+        if sources:
+            how.append(f"source = {why} of '{governor.text}'")
+    wanted = (cand.pattern.prep,) if cand.pattern.target == "prep" and cand.pattern.prep else NOUN_TARGET_PREPS
+    targets: list[ActorMention] = []
+    heads = [noun, *relative]
+    if holder.dep_ == "dobj" and governor.pos_ == "VERB" and governor.i not in verb_triggers:
+        heads.append(governor)  # "carry out strikes against Iran": the light verb holds the target
+    for head in heads:
+        for prep, pobj in prep_objects(head, wanted):
+            if prep == "of" and not sources:
+                continue  # "the support of Russia" may name the supporter, not the supported
+            targets = actors_at(pobj, mentions)
+            if targets:
+                how.append(f"target = object of '{prep}'")
+                break
+        if targets:
+            break
+    return Roles(sources, targets, how)
+
+
+# ------------------------------------------------------------------ implied targets
+# Sectors of the state: at home, their force is aimed at civilians, and a protest is aimed at them.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
+
+
+def target_the_place(event: Event, place: Place, text_hash: str) -> None:
+    """Force used in or against a place with no named target is aimed at that place's country
+    ("Israeli tanks fired at targets in Jericho" -> PSE), as CAMEO coders code it, and so is an act
+    whose argument is a place ("withdraw inspectors from Iraq" -> IRQ). At home, the
+    state's force is aimed at its civilians (a curfew in Cizre -> TURCVL) and a protest at the
+    government (Greek Cypriots protesting in Nicosia -> CYPGOV)."""
+    code = place.country
+    if event.source is not None and event.source.country == place.country:
+        if event.source.sector in STATE_SECTORS:
+            code = place.country + "CVL"
+        elif event.cameo_root == "14":
+            code = place.country + "GOV"
+    target = ActorMention(
+        text=place.name, start=place.start, end=place.end, code=code, country=place.country,
+        sector=code[3:] or None,
+        actor_id=None, sentence_index=place.sentence_index, kind="place",
+        rule=f"the country of {place.name}, the place the act is aimed at",
+    )
+    retarget(event, target, f"the country of the place ({code})", text_hash)
+
+
+def target_own_government(event: Event, text_hash: str) -> None:
+    """A protest that names no target is addressed to the protesters' own government
+    ("Egyptian demonstrators rioted" -> EGYGOV), the CAMEO coding convention."""
+    source = event.source
+    if source is None or not source.country or source.sector in STATE_SECTORS or source.kind == "igo":
+        return
+    code = source.country + "GOV"
+    target = ActorMention(
+        text=source.text, start=source.start, end=source.end, code=code, country=source.country, sector="GOV",
+        actor_id=None, sentence_index=source.sentence_index, kind="implied",
+        rule=f"a protest with no named target is addressed to the government of {source.country}",
+    )
+    retarget(event, target, f"the protesters' own government ({code})", text_hash)
