@@ -1,4 +1,4 @@
-"""The analyse stage: summaries over a store, as composable DuckDB queries.
+"""Corpus statistics: summaries over a store, as composable DuckDB queries.
 
 Counts by event type, dyad and day, the rejects with their reasons, and the
 unknown names that the knowledge base could learn.

@@ -1,4 +1,4 @@
-"""Batch ingest: stream records through the pipeline into the store.
+"""The local engine: stream records through the pipeline into the store, in worker processes.
 
 Articles already stored (same content hash) are skipped before parsing, and each
 batch commits atomically, so an interrupted run can simply be run again.

@@ -1,6 +1,6 @@
 """The actor knowledge base: countries, organizations, groups, people and sector agents.
 
-Loads the validated JSON files under ``eventwire/data`` once and builds a
+Loads the validated JSON files under ``eventwire/knowledge/data`` once and builds a
 name index keyed by accent- and case-folded token tuples for fast matching.
 """
 

@@ -1,6 +1,6 @@
 """The event ontology: the CAMEO codebook (Goldstein, QuadClass, PLOVER) and the event lexicon.
 
-Both are data files under ``eventwire/data``; this module loads, cross-checks
+Both are data files under ``eventwire/knowledge/data``; this module loads, cross-checks
 and indexes them for the event coder.
 """
 

@@ -1,4 +1,4 @@
-"""Schemas of the knowledge files under ``eventwire/data``, checked on load.
+"""Schemas of the knowledge files under ``eventwire/knowledge/data``, checked on load.
 
 Each file is plain JSON that people edit by hand; a pydantic model per entry
 turns a typo into an error that names the file, the entry and the field.
