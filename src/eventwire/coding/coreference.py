@@ -16,13 +16,9 @@ from .owners import agrees
 STATE_NOMINALS = word_class("state_nominals")
 GOVERNMENT_NOMINALS = word_class("government_nominals")
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
-
-
 DEMONSTRATIVES = {"those", "these"}
 COLLECTIVE_NOUNS = word_class("collective_nouns")
 DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
-
-
 DEFINITE_WINDOW = 4  # sentences to look back from "the army" to "the Sudanese army"
 
 

@@ -18,8 +18,6 @@ from .triggers import Candidate, find_candidates
 
 # Verbal roots whose object names what is spoken of: comment, appeal, praise, demand, accuse, reject.
 SPEECH_ROOTS = ("01", "02", "05", "10", "11", "12")
-
-
 # Metonyms ("Tripoli", "Moscow") are places, not actors, when they are the object of force;
 # aid sent to "Kyiv" still goes to the government.
 MATERIAL_QUADS = (4,)

@@ -22,19 +22,11 @@ PlaceCountry = Callable[[str], "str | None"]
 
 # Hit kinds in order of preference when one name means several things.
 KIND_PRIORITY = {"group": 0, "igo": 1, "person": 2, "metonym": 3, "country": 4, "demonym": 5}
-
-
 # A country name inside a longer entity of these types is part of another name
 # ("Tripoli International Airport", "Turkish Airlines"), not an actor.
 SHADOWING_ENTITIES = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG", "LANGUAGE"}
-
-
 ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"}
-
-
 UNKNOWN_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-
-
 STANCE_PREFIXES = {"anti", "pro"}
 PERSON_TITLES = word_class("person_titles")
 

@@ -17,18 +17,10 @@ from .mentions import PERSON_TITLES, PlaceCountry, stance_prefixed
 from .syntax import clause_subject, governing_verb, reporter_subject
 
 OWNER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
-
-
 OWNER_PREPS = {"of", "from"}
-
-
 # Sectors whose members act at home, so the country of the scene is theirs when nothing else says.
 DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY", "ETH"}
-
-
 SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around", "into"}
-
-
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 STATE_TITLES = word_class("state_titles")
 LEADING_PARTICIPLES = word_class("leading_participles")
@@ -36,8 +28,6 @@ AFFILIATION_WORDS = word_class("affiliation_words")
 HOME_VERBS = word_class("home_verbs")
 # Sectors whose members need no country: an aid agency or rights group of none is transnational (NGO).
 TRANSNATIONAL_SECTORS = {"NGO"}
-
-
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
 

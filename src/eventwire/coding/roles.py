@@ -21,11 +21,7 @@ from .triggers import Candidate
 
 # Prepositions whose object is a plausible target when the pattern names none.
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "upon", "into", "behind")
-
-
 NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", "of", "behind")
-
-
 # Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
 PARTICIPATION_PREPS = {"for", "in"}
 QUANTITY_HEADS = word_class("quantity_heads")
@@ -33,24 +29,14 @@ SPAN_HEADS = word_class("span_heads")
 FORCE_MEANS = word_class("force_means")
 RELATIONAL_NOUNS = word_class("relational_nouns")
 MODIFIER_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "upon", "into")
-
-
 # Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
 # "positions of the army", "a meeting with Obama", "sanctions on Iran".
 OWNER_PREPS = ("by", "from", "of", "with", "on", "against", "to", "for")
-
-
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
-
-
 # Codes whose passive subject is the side acting: forces deployed (15) or withdrawn (087).
 SELF_MOVING_CODES = ("15", "087")
-
-
 COOPERATIVE_ROOTS = ("02", "03", "05", "06", "07", "08")
-
-
 # Roots where "from" names an origin or a giver, not the party acted upon: visits and
 # meetings (04), aid received (07), statements (01).
 FROM_IS_NOT_TARGET = ("01", "04", "07")
