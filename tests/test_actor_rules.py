@@ -105,7 +105,9 @@ CASES = [
     # places are not actors
     ("Fighting broke out in Tripoli on Monday.", D, "Tripoli", None),
     ("Turkish Airlines cancelled its flights.", D, "Turkish", None),
-    ("Rebels attacked an army base in Mali.", D, "Rebels", None),
+    # the place stays a place; the generic actors of the clause take its country (issue 13)
+    ("Rebels attacked an army base in Mali.", D, "Mali", None),
+    ("Rebels attacked an army base in Mali.", D, "Rebels", "MLIREB"),
     ("Heavy rain fell across Kenya.", D, "Kenya", None),
 ]
 

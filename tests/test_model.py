@@ -13,8 +13,10 @@ def _event(**extra):
 def test_event_serialises_to_exactly_the_public_keys():
     row = _event().to_dict()
     assert tuple(row) == EVENT_KEYS
+    # POLECAT-style actor fields: raw text, canonical name, country, sector and all sectors, title, QID.
     assert row["source"] == {"text": "Turkey", "code": "TUR", "country": "TUR", "sector": None,
-                             "actor_id": "country:TUR", "start": 0, "end": 6}
+                             "actor_id": "country:TUR", "start": 0, "end": 6, "name": None, "title": None,
+                             "sectors": [], "qid": None, "provisional": False, "rule": ""}
     assert row["target"] is None and row["location"] is None and row["attributed_to"] is None
     assert row["trigger"] == {"text": "visited", "start": 7, "end": 14}
 

@@ -262,7 +262,12 @@ def ingest(
             events_seen += events
             progress.update(task, advance=records, events=events_seen)
 
-        report = run_ingest(path, db, batch_size=batch_size, pipeline=pipe, progress=advance, workers=workers)
+        from .store.database import StoreVersionError
+
+        try:
+            report = run_ingest(path, db, batch_size=batch_size, pipeline=pipe, progress=advance, workers=workers)
+        except StoreVersionError as exc:
+            _fail(str(exc))
     if out_parquet is not None:
         from .store import Store
 

@@ -75,6 +75,9 @@ class Actor:
     country: str | None
     sector: str | None
     kind: str  # country | igo | group | person | agent
+    qid: str | None = None  # Wikidata item id, where the knowledge base has it
+    title: str | None = None  # a person's role on the day: "foreign minister of Turkey"
+    sectors: tuple[str, ...] = ()  # every sector the actor holds on the day, primary first
 
 
 @dataclass(slots=True)
@@ -94,6 +97,13 @@ class ActorMention:
     token_start: int = -1  # spaCy token indices of the span (end exclusive)
     token_end: int = -1
     head: int = -1  # token index of the span's syntactic head, used to fill roles
+    # POLECAT-style fields: the canonical name, the title, all sectors and the Wikidata id.
+    name: str | None = None
+    title: str | None = None
+    sectors: tuple[str, ...] = ()
+    qid: str | None = None
+    # Not in the knowledge base: the code was inferred from context, and ``rule`` says how.
+    provisional: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +114,12 @@ class ActorMention:
             "actor_id": self.actor_id,
             "start": self.start,
             "end": self.end,
+            "name": self.name,
+            "title": self.title,
+            "sectors": list(self.sectors or ((self.sector,) if self.sector else ())),
+            "qid": self.qid,
+            "provisional": self.provisional,
+            "rule": self.rule,
         }
 
 

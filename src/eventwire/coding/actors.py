@@ -1,7 +1,8 @@
 """The actors stage: every actor mention of an article, resolved to a CAMEO/Phoenix code.
 
 Names first (``mentions``), then sector agents through their owners (``owners``), then
-conservative coreference (``coreference``); names no rule covers are kept as unknown.
+conservative coreference (``coreference``); names no rule covers become provisional actors
+(``provisional``), coded from their context, and are listed as unknown for users to add.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .context import ArticleContext, Resources, stage
 from .coreference import coreference
 from .mentions import PlaceCountry, build_index, find_names, unknown_names
 from .owners import find_agents, owner_inferred
+from .provisional import provisional_actors
 
 
 class ActorFinder:
@@ -32,8 +34,10 @@ class ActorFinder:
         agents = find_agents(self.kb, self.place_country, doc, names, sent_of)
         mentions = merge(names, agents)
         mentions += coreference(self.kb, doc, mentions, sent_of)
-        mentions.sort(key=lambda m: (m.start, -m.end))
+        # Unknown names fill roles too, provisionally; they are also listed as unknown for users to add.
         unknown = unknown_names(doc, mentions, sent_of)
+        mentions += provisional_actors(self.kb, self.place_country, doc, mentions, build_index(mentions), sent_of)
+        mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions, unknown
 
 
@@ -66,7 +70,7 @@ def merge(names: list[ActorMention], agents: list[ActorMention]) -> list[ActorMe
         if a.actor_id is None:
             for p in persons:
                 if 0 <= p.token_start - a.token_end <= 1:
-                    a.actor_id = p.actor_id
+                    a.actor_id, a.name, a.qid = p.actor_id, p.name, p.qid
                     if a.country and p.country != a.country and a.sector and not owner_inferred(a):
                         # "Soviet Foreign Minister Eduard Shevardnadze" in an undated text: the title
                         # says which role the person is in, where the knowledge base could only guess.

@@ -84,7 +84,9 @@ def coreference(kb: KnowledgeBase, doc: Doc, mentions: list[ActorMention], sent_
                     text=span.text, start=span.start_char, end=span.end_char, code=antecedent.code,
                     country=antecedent.country, sector=antecedent.sector, actor_id=antecedent.actor_id,
                     sentence_index=sent_of[token.i], kind="coref", rule=f"coreference: {rule}",
-                    token_start=span.start, token_end=span.end, head=token.i,
+                    token_start=span.start, token_end=span.end, head=token.i, name=antecedent.name,
+                    title=antecedent.title, sectors=antecedent.sectors, qid=antecedent.qid,
+                    provisional=antecedent.provisional,
                 )
                 added.append(m)
                 by_head.setdefault(token.i, []).append(m)

@@ -97,6 +97,8 @@ def _confidence(cand: Candidate, source: ActorMention | None, target: ActorMenti
     for actor in (source, target):
         if actor is not None and actor.kind == "coref":
             score -= 0.1
+        if actor is not None and actor.provisional:
+            score -= 0.15  # its code is inferred from context, not read from the knowledge base
     if cand.is_noun:
         score -= 0.05
     return round(max(0.05, min(score, 0.95)), 2)

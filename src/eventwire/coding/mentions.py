@@ -119,7 +119,8 @@ def find_names(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc, 
                         text=span.text, start=span.start_char, end=span.end_char, code=actor.code,
                         country=actor.country, sector=actor.sector, actor_id=actor.actor_id,
                         sentence_index=sent_of[i], kind=hit.kind, rule=f"name '{span.text}': {why}",
-                        token_start=i, token_end=i + length, head=span.root.i,
+                        token_start=i, token_end=i + length, head=span.root.i, name=actor.name,
+                        title=actor.title, sectors=actor.sectors, qid=actor.qid,
                     )
                 )
                 matched = length
@@ -198,7 +199,7 @@ def _residents(doc: Doc, names: list[ActorMention], sent_of: list[int]) -> list[
             home = next((by_head[p.i] for p in homes if p.i in by_head and by_head[p.i].country != m.country), None)
             if home is not None:
                 result.append(replace(m, code=f"{home.country}ETH", country=home.country, sector="ETH", kind="agent",
-                                      actor_id=None, rule=f"ethnic community: {m.text} of {home.text}"))
+                                      actor_id=None, name=None, sectors=(), qid=None, rule=f"ethnic community: {m.text} of {home.text}"))
                 continue
         result.append(m)
     return result

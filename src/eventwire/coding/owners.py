@@ -22,6 +22,10 @@ OWNER_PREPS = {"of", "from"}
 DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD", "LEG", "BUS", "HLH", "AGR", "PTY", "ETH"}
 SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around", "into"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+# Sectors that act at home: without owner or scene, they belong to the one country their sentence names.
+HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS"}) | {"REB"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+BACKERS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded"}
 STATE_TITLES = word_class("state_titles")
 LEADING_PARTICIPLES = word_class("leading_participles")
 AFFILIATION_WORDS = word_class("affiliation_words")
@@ -66,9 +70,9 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
                 matched = length
                 break
             if owner is None and sector in DOMESTIC_SECTORS:
-                owner = _country_of_the_scene(head, names, place_country)
+                owner = country_of_the_scene(head, names, place_country)
             if owner is None and _names_one_official(head, doc[i]):
-                owner = _only_country_of_sentence(head, names, sector)
+                owner = only_country_of_sentence(head, names, sector)
             if owner is None and sector in TRANSNATIONAL_SECTORS:
                 # "13 international aid agencies": an NGO of no country is a transnational one.
                 found.append(_transnational(doc, i, head, sector, sent_of, i + length - 1))
@@ -92,12 +96,65 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
     # "medics from two Italian charities": an agent owned by a later agent phrase.
     agent_at = {m.head: m for m in found}
     for i, length, head, sector in pending:
+        owner = None
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
             owner = next((agent_at[p.i] for p in prep.children if p.dep_ == "pobj" and p.i in agent_at), None)
             if owner is not None and owner.country:
-                found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
                 break
+            owner = None
+        if owner is None and _may_take_the_scene(head):
+            # "Islamic fundamentalists continued their hunger strike in Algiers": a generic actor
+            # nothing owns belongs to the scene of its clause, or failing that the country the
+            # article is about; never to a party of its own sentence ("Officials said Iran ...").
+            owner = country_of_the_scene(head, names, place_country) or article_scene(head, names)
+            if owner is None and sector in HOME_SECTORS:
+                # "Islamic fundamentalists demand the resignation of the Algerian president":
+                # protesters, unions and rebels act at home, against the one state named.
+                owner = only_country_of_sentence(head, names, "")
+        if owner is not None and owner.country:
+            found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
     return found
+
+
+def _may_take_the_scene(head: Token) -> bool:
+    """Whether an ownerless generic actor may take the scene's country: not "an official of a
+    foreign power", not someone said to be foreign or international, and not "his deputy", whose
+    owner is a person the coreference stage may or may not find."""
+    if any((c.dep_ == "poss" and c.pos_ == "PRON") or (c.dep_ == "det" and c.lower_ in DEMONSTRATIVES) for c in head.children):
+        return False  # "his deputy", "those crews": they point back at someone already named
+    if any(fold(t.lemma_) in BACKERS for c in head.children for t in c.subtree if c.dep_ in ("amod", "compound")):
+        return False  # "Iranian-backed militias": their backer is named, their own country is not
+    modifiers = {fold(c.lemma_) for c in head.children if c.dep_ in ("amod", "compound")}
+    return not modifiers & {"foreign", "international", "western", "multinational", "regional", "unidentified", "unknown"}
+
+
+def is_locative(token: Token) -> bool:
+    """Whether a name stands for where an act happens ("in Mali", "near the Syrian border") rather
+    than for a party to it ("Iran attacked", "Iranian-backed")."""
+    while token.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod", "pobj") and token.head.i != token.i:
+        if token.dep_ == "pobj":
+            return token.head.dep_ == "prep" and token.head.lower_ in SCENE_PREPS
+        token = token.head
+    return False
+
+
+def article_scene(head: Token, names: list[ActorMention]) -> ActorMention | None:
+    """The country the article is about, for an actor nothing else places: the country named most
+    often, if one leads. In the actor's own sentence only places count, not the other parties."""
+    sent = head.sent
+    counts: dict[str, list[ActorMention]] = {}
+    for m in names:
+        if not m.country or m.kind not in ("country", "demonym", "metonym"):
+            continue
+        if sent.start <= m.head < sent.end and not is_locative(head.doc[m.head]):
+            continue
+        counts.setdefault(m.country, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
+        return None
+    first = ranked[0][0]
+    return replace(first, code=first.country, sector=None, actor_id=None, kind="country",
+                   rule=f"scene of the article: {first.country}, the country it names most")
 
 
 def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: str = "") -> ActorMention | None:
@@ -223,7 +280,7 @@ def _names_an_official(token: Token) -> bool:
             and token.head.tag_ in ("NN", "NNP"))
 
 
-def _only_country_of_sentence(head: Token, names: list[ActorMention], sector: str = "GOV") -> ActorMention | None:
+def only_country_of_sentence(head: Token, names: list[ActorMention], sector: str = "GOV") -> ActorMention | None:
     """The country of an official's title when the sentence names exactly one country."""
     sent = head.sent
     in_sentence = [m for m in names if sent.start <= m.head < sent.end and m.country and m.kind != "igo"]
@@ -249,7 +306,7 @@ def _clause_chain(token: Token) -> set[int]:
     return chain
 
 
-def _country_of_the_scene(head: Token, names: list[ActorMention],
+def country_of_the_scene(head: Token, names: list[ActorMention],
                           place_country: PlaceCountry | None = None) -> ActorMention | None:
     """The one country where the sentence places its action: "Inmates rioted in a prison in Maputo".
 
@@ -332,6 +389,9 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     return ActorMention(
         text=span.text, start=span.start_char, end=span.end_char, code=code, country=owner.country,
         sector=actor_sector, actor_id=owner.actor_id if owner.kind in ("group", "igo") else None,
+        name=owner.name if owner.kind in ("group", "igo") else None,
+        qid=owner.qid if owner.kind in ("group", "igo") else None,
+        title=head.text.lower() if fold(head.lemma_) in PERSON_TITLES else None,
         sentence_index=sent_of[head.i], kind="agent",
         rule=f"agent '{head.text}' ({sector}) of {owner.text} ({owner.code})" + (f"; {owner.rule}" if owner.rule.startswith(INFERRED_OWNER_RULES) else ""),
         token_start=span.start, token_end=span.end, head=head.i,

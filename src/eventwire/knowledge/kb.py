@@ -52,6 +52,8 @@ class KnowledgeBase:
     name_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths
     agent_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     agent_words: frozenset[str] = frozenset()  # every word of every agent term
+    # Words inside an unknown organisation's name that say its sector ("Kano State Health Commission").
+    name_words: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------ resolution
     def actor_for(self, hit: NameHit, when: date | None = None) -> tuple[Actor, str]:
@@ -67,13 +69,19 @@ class KnowledgeBase:
             )
         if hit.kind == "igo":
             org = self.organizations[hit.key]
-            return Actor(f"org:{org.id}", org.name, org.code, org.country, org.sector, "igo"), "organization"
+            return Actor(f"org:{org.id}", org.name, org.code, org.country, org.sector, "igo", org.qid,
+                         sectors=_sectors(org.sector)), "organization"
         if hit.kind == "group":
             group = self.groups[hit.key]
-            return Actor(f"group:{group.id}", group.name, group.code, group.country, group.sector, "group"), "named group"
+            return Actor(f"group:{group.id}", group.name, group.code, group.country, group.sector, "group", group.qid,
+                         sectors=_sectors(group.sector)), "named group"
         person = self.people[hit.key]
         role, why = role_on(person.roles, when)
-        return Actor(f"person:{person.id}", person.name, role.code, role.country, role.sector, "person"), why
+        # "All sectors": every sector of the roles held that day, the chosen role's first.
+        held = [r.sector for r in person.roles if r is not role and r.sector and holds_role(r, when)]
+        sectors = tuple(dict.fromkeys(_sectors(role.sector) + tuple(held)))
+        return Actor(f"person:{person.id}", person.name, role.code, role.country, role.sector, "person", person.qid,
+                     role.title, sectors), why
 
 
     def lookup(self, name: str, words: list[str], lemmas: list[str], when: date | None = None) -> list[tuple[Actor, str, str]]:
@@ -94,6 +102,10 @@ class KnowledgeBase:
             found.append((Actor(f"agent:{' '.join(lemma_key)}", name, sector, None, sector, "agent"), "agent",
                           f"sector word: combines with its owner's country ('Libyan {name}' -> LBY{sector})"))
         return found
+
+
+def _sectors(sector: str | None) -> tuple[str, ...]:
+    return (sector,) if sector else ()
 
 
 def holds_role(role: Role, when: date | None) -> bool:
@@ -142,6 +154,7 @@ def build_kb(
     people: Iterable[Person],
     tokenize: Callable[[str], list[str]],
     overlay: tuple[list[Group], list[Person], list[AgentGroup]] = ([], [], []),
+    name_words: Iterable[AgentGroup] = (),
 ) -> KnowledgeBase:
     """Index every name by the folded tokens the spaCy tokenizer gives it.
 
@@ -154,6 +167,7 @@ def build_kb(
         groups={g.id: g for g in groups},
         people={p.id: p for p in people},
         agents={},
+        name_words={fold(term): entry.sector for entry in name_words for term in entry.terms},
     )
 
     def add(name: str, hit_kind: str, key: str, only_new: bool = False) -> None:
@@ -240,6 +254,7 @@ def load_kb(tokenize: Callable[[str], list[str]], data_dir: Path = DATA_DIR, ove
         load_entries(data_dir / "people.json", "people", Person),
         tokenize,
         load_overlay(overlay_dir) if overlay_dir else ([], [], []),
+        load_entries(data_dir / "name_words.json", "name_words", AgentGroup),
     )
 
 

@@ -24,6 +24,7 @@ SECTORS = {
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 CAMEO_CODE = re.compile(r"^\d{2,4}$")
+WIKIDATA_QID = re.compile(r"^Q[1-9][0-9]*$")
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -54,6 +55,13 @@ def _actor_code(value: str) -> str:
 def _cameo_code(value: str) -> str:
     if not CAMEO_CODE.match(value):
         raise ValueError(f"CAMEO code must be 2 to 4 digits, got {value!r}")
+    return value
+
+
+def _wikidata_qid(value: str | None) -> str | None:
+    """A Wikidata item id such as Q1234; None where the id is not known."""
+    if value is not None and not WIKIDATA_QID.match(value):
+        raise ValueError(f"qid must be a Wikidata item id such as Q42, got {value!r}")
     return value
 
 
@@ -94,8 +102,11 @@ class Organization(_Entry):
     aliases: list[str] = []
     country: str | None = None  # null for IGOs and transnational actors
     sector: str | None = "IGO"
+    qid: str | None = None  # Wikidata item id
 
     _names = field_validator("aliases")(_nonblank)
+
+    _qid = field_validator("qid")(_wikidata_qid)
 
     _code = field_validator("code")(_actor_code)
 
@@ -123,8 +134,11 @@ class Group(_Entry):
     code: str
     country: str | None
     sector: str | None
+    qid: str | None = None  # Wikidata item id
 
     _names = field_validator("aliases")(_nonblank)
+
+    _qid = field_validator("qid")(_wikidata_qid)
 
     _code = field_validator("code")(_actor_code)
 
@@ -149,8 +163,11 @@ class Person(_Entry):
     name: str
     aliases: list[str] = []
     roles: list[Role]
+    qid: str | None = None  # Wikidata item id
 
     _names = field_validator("aliases")(_nonblank)
+
+    _qid = field_validator("qid")(_wikidata_qid)
 
 
 # ---------------------------------------------------------------- events

@@ -19,7 +19,12 @@ from .tables import SCHEMA_VERSION, TABLES, batch_tables, row_to_event_dict
 
 _DUCK_TYPES = {
     pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int8(): "TINYINT", pa.float64(): "DOUBLE", pa.date32(): "DATE",
+    pa.list_(pa.string()): "VARCHAR[]", pa.bool_(): "BOOLEAN",
 }
+
+
+class StoreVersionError(ValueError):
+    """The database file was written with another table layout than this eventwire's."""
 
 
 def _create_sql(name: str, schema: pa.Schema, key: str | None) -> str:
@@ -70,9 +75,15 @@ class Store:
                 self.con.execute(f"COPY {name} TO '{target}/{name}.parquet' (FORMAT PARQUET)")
 
     def _create(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if found is not None and found[0] != str(SCHEMA_VERSION):
+            self.con.close()
+            raise StoreVersionError(
+                f"{self.path}: written with table layout {found[0]}, this eventwire writes layout {SCHEMA_VERSION}; "
+                "ingest into a new file (or export the old one with the eventwire that wrote it)")
         for name, (schema, key) in TABLES.items():
             self.con.execute(_create_sql(name, schema, key))
-        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.con.execute(
             """CREATE OR REPLACE VIEW actors AS

@@ -15,12 +15,15 @@ import pyarrow as pa
 
 from ..model import ArticleResult, Event, Reject
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: POLECAT-style actor fields (name, title, sectors, qid, provisional, rule)
 
-ACTOR_FIELDS = ("text", "code", "country", "sector", "actor_id", "start", "end")
+ACTOR_FIELDS = ("text", "code", "country", "sector", "actor_id", "start", "end", "name", "title", "sectors", "qid",
+                "provisional", "rule")
 LOCATION_FIELDS = ("name", "lat", "lon", "country", "admin1", "feature", "start", "end")
 ACTOR_TYPES = {"text": pa.string(), "code": pa.string(), "country": pa.string(), "sector": pa.string(),
-               "actor_id": pa.string(), "start": pa.int32(), "end": pa.int32()}
+               "actor_id": pa.string(), "start": pa.int32(), "end": pa.int32(), "name": pa.string(),
+               "title": pa.string(), "sectors": pa.list_(pa.string()), "qid": pa.string(), "provisional": pa.bool_(),
+               "rule": pa.string()}
 LOCATION_TYPES = {"name": pa.string(), "lat": pa.float64(), "lon": pa.float64(), "country": pa.string(),
                   "admin1": pa.string(), "feature": pa.string(), "start": pa.int32(), "end": pa.int32()}
 
@@ -56,7 +59,7 @@ MENTION_SCHEMA = pa.schema(
         ("content_hash", pa.string()), ("article_id", pa.string()), ("sentence_index", pa.int32()),
         ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("code", pa.string()),
         ("country", pa.string()), ("sector", pa.string()), ("actor_id", pa.string()), ("kind", pa.string()),
-        ("rule", pa.string()),
+        ("rule", pa.string()), ("name", pa.string()), ("qid", pa.string()), ("provisional", pa.bool_()),
     ]
 )
 PLACE_SCHEMA = pa.schema(
@@ -148,7 +151,10 @@ def row_to_event_dict(row: dict[str, Any]) -> dict[str, Any]:
     def actor(prefix: str) -> dict[str, Any] | None:
         if row.get(f"{prefix}_code") is None:
             return None
-        return {name: row[f"{prefix}_{name}"] for name in ACTOR_FIELDS}
+        actor = {name: row.get(f"{prefix}_{name}") for name in ACTOR_FIELDS}
+        actor["sectors"] = list(actor["sectors"] or [])
+        actor["provisional"] = bool(actor["provisional"])
+        return actor
 
     location = None
     if row.get("location_name") is not None:
@@ -180,7 +186,8 @@ def mention_row(m, result: ArticleResult) -> dict[str, Any]:
     return {
         "content_hash": a.content_hash, "article_id": a.article_id, "sentence_index": m.sentence_index,
         "text": m.text, "start": m.start, "end": m.end, "code": m.code, "country": m.country, "sector": m.sector,
-        "actor_id": m.actor_id, "kind": m.kind, "rule": m.rule,
+        "actor_id": m.actor_id, "kind": m.kind, "rule": m.rule, "name": m.name, "qid": m.qid,
+        "provisional": m.provisional,
     }
 
 

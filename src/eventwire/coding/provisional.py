@@ -1,0 +1,217 @@
+"""Provisional actors: people, organisations and groups the knowledge base cannot name, coded from context.
+
+So that an unknown actor never drops its event, each such name becomes a mention marked
+``provisional``; its code comes from a title, a country in or around the name, an organisation
+word, or the scene, in that order, and its rule says which. Places, dates and outlets never do.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge.kb import KnowledgeBase, fold
+from ..knowledge.words import word_class
+from ..model import ActorMention
+from .mentions import PERSON_TITLES, MentionIndex, PlaceCountry
+from .owners import HOME_SECTORS, STATE_TITLES, article_scene, country_of_the_scene, only_country_of_sentence
+
+# NER labels that may name an actor; places (GPE, LOC, FAC) are places, whatever their role.
+ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+# Dependencies by which a proper noun NER missed can fill an event's role.
+ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
+ARMED_NAME_WORDS = word_class("armed_name_words")
+NEWS_OUTLETS = word_class("news_outlets")
+THING_NAME_WORDS = word_class("thing_name_words")
+PLACE_SUFFIXES = word_class("place_suffixes")
+COUNTRY_KINDS = ("country", "demonym", "metonym")
+MAX_NAME_TOKENS = 8
+
+
+def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
+                       mentions: list[ActorMention], index: MentionIndex, sent_of: list[int]) -> list[ActorMention]:
+    """A provisional mention for each unknown name that could fill a role, coded from its context."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[ActorMention] = []
+    surnames: dict[str, ActorMention] = {}  # last word of each provisional person named so far
+    for span, label in _unknown_spans(doc, covered):
+        if index.at(span.root):
+            continue  # a title or apposition already gives the name its actor
+        if span.root.dep_ in ("compound", "amod"):
+            continue  # "the Yongbyon nuclear complex": a modifier, not a role filler
+        if label == "PERSON" and len(span) == 1:
+            # A lone word NER calls a person is often a town or a thing; it stands for someone only
+            # as the surname of a person named before, whose code it repeats.
+            earlier = surnames.get(fold(span.text))
+            if earlier is not None:
+                found.append(_again(earlier, span, sent_of))
+            continue
+        if (_is_place(span, label, place_country) or _is_outlet(span, kb) or _only_common_words(span, kb)
+                or _names_a_thing(span)):
+            continue
+        if label == "NORP" and span.root.tag_ not in ("NNPS", "NNS"):
+            continue  # "Kurdish", "Tigrayan": a modifier, not a people acting
+        coded = _code_from_context(kb, place_country, span, label, mentions)
+        if coded is None:
+            continue
+        code, country, sector, title, why = coded
+        if label in ("ORG", "PROPN") and not (title or sector or "in the name" in why or "its owner" in why):
+            continue  # a company, a club or a museum as often as an actor: only a word that says what it is will do
+        found.append(ActorMention(
+            text=span.text, start=span.start_char, end=span.end_char, code=code, country=country, sector=sector,
+            actor_id=None, sentence_index=sent_of[span.root.i], kind="provisional",
+            rule=f"provisional: {label} '{span.text}' is not in the knowledge base; code from {why}",
+            token_start=span.start, token_end=span.end, head=span.root.i, title=title, provisional=True,
+        ))
+        if label == "PERSON":
+            surnames[fold(span[-1].text)] = found[-1]
+    return found
+
+
+def _again(earlier: ActorMention, span: Span, sent_of: list[int]) -> ActorMention:
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, code=earlier.code, country=earlier.country,
+        sector=earlier.sector, actor_id=None, sentence_index=sent_of[span.root.i], kind="provisional",
+        rule=f"provisional: '{span.text}' is the surname of '{earlier.text}', named before ({earlier.code})",
+        token_start=span.start, token_end=span.end, head=span.root.i, title=earlier.title, provisional=True,
+    )
+
+
+def _unknown_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, str]]:
+    """Actor-like entities no mention covers, and proper-noun phrases NER missed in a role position."""
+    spans: list[tuple[Span, str]] = []
+    taken: set[int] = set(covered)
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or any(t in covered for t in range(ent.start, ent.end)):
+            continue
+        span = _trim(ent)
+        if span is not None and len(span) <= MAX_NAME_TOKENS:
+            spans.append((span, ent.label_))
+            taken.update(range(ent.start, ent.end))
+    for token in doc:
+        if (token.pos_ != "PROPN" or token.ent_type_ or token.i in taken or token.dep_ not in ROLE_DEPS
+                or not token.text[:1].isupper()):
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i \
+                and doc[first - 1].pos_ == "PROPN" and first - 1 not in taken:
+            first -= 1
+        if first == token.i and token.i == token.sent.start:
+            continue  # a lone capitalised first word is as likely a common word the tagger misread
+        spans.append((doc[first : token.i + 1], "PROPN"))
+    return spans
+
+
+def _trim(ent: Span) -> Span | None:
+    """The name without a leading article or a trailing possessive: "the Kano Traders Union's" -> "Kano Traders Union"."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_place(span: Span, label: str, place_country: PlaceCountry | None) -> bool:
+    """A name the gazetteer knows as a place is a place: NER often reads towns as people or groups."""
+    if label == "PERSON" and not (span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near", "from", "to")):
+        return False  # "Amara Sesay said": a person, even if a town has the name
+    if place_country is None:
+        return False
+    if place_country(span.text) is not None:
+        return True
+    # "Rutshuru Centre", "Kano State": a known place with a word that keeps it a place.
+    rest = len(span) - 1
+    while rest > 0 and fold(span[rest].lemma_) in PLACE_SUFFIXES:
+        rest -= 1
+    return rest < len(span) - 1 and place_country(span[: rest + 1].text) is not None
+
+
+def _names_a_thing(span: Span) -> bool:
+    """ "Typhoon Haiyan", "Operation Barkhane", "the Louvre museum": a storm, an operation or a building."""
+    doc = span.doc
+    around = [t for t in (doc[span.start - 1] if span.start > 0 else None, doc[span.end] if span.end < len(doc) else None) if t is not None]
+    return any(fold(t.lemma_) in THING_NAME_WORDS or fold(t.text) in THING_NAME_WORDS for t in (*span, *around))
+
+
+def _is_outlet(span: Span, kb: KnowledgeBase) -> bool:
+    """ "told Reuters", "Daily Sabah reported": outlets report acts; they are not provisional actors."""
+    text = fold(span.text)
+    if text in NEWS_OUTLETS or (text.startswith("the ") and text[4:] in NEWS_OUTLETS):
+        return True
+    return any((kb.agents.get((fold(t.lemma_),)) or kb.name_words.get(fold(t.lemma_))) == "MED" for t in span)
+
+
+def _only_common_words(span: Span, kb: KnowledgeBase) -> bool:
+    """ "Foreign Minister", "President": a title alone names no one new."""
+    return all(fold(t.lemma_) in kb.agent_words or fold(t.lemma_) in PERSON_TITLES or not t.is_alpha for t in span)
+
+
+def _code_from_context(kb: KnowledgeBase, place_country: PlaceCountry | None, span: Span, label: str,
+                       mentions: list[ActorMention]) -> tuple[str, str | None, str | None, str | None, str] | None:
+    """(code, country, sector, title, why) for an unknown name, or None when nothing says anything."""
+    title = _title_of(span, mentions) if label in ("PERSON", "PROPN") else None
+    if title is not None and title.country:
+        return title.code, title.country, title.sector, title.title or title.text, f"the title '{title.text}'"
+    sector, sector_word = (None, None) if label == "PERSON" else _organisation_sector(kb, span)
+    if sector is None and title is not None and title.sector:
+        sector, sector_word = title.sector, title.text
+    country, country_why = _country_in_or_around(kb, span, mentions)
+    if country is None:
+        # Where the act happens, then what the article is about; never another party of the sentence.
+        scene = country_of_the_scene(span.root, mentions, place_country) or article_scene(span.root, mentions)
+        if scene is None and sector in HOME_SECTORS:
+            scene = only_country_of_sentence(span.root, mentions, "")
+        if scene is not None:
+            country, country_why = scene.country, scene.rule
+    if country is None and sector is None:
+        return None
+    code = (country or "") + (sector or "")
+    why = "; ".join(part for part in (country_why, f"the organisation word '{sector_word}' ({sector})" if sector_word else "") if part)
+    return code, country, sector, None, why
+
+
+def _title_of(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
+    """A person's title right before the name or in apposition to it: "the governor, Amina Bello"."""
+    doc = span.doc
+    root = span.root
+    for m in mentions:
+        if m.kind != "agent" or fold(doc[m.head].lemma_) not in PERSON_TITLES | STATE_TITLES:
+            continue
+        if m.token_end == span.start or (m.token_end + 1 == span.start and doc[m.token_end].text == ","):
+            return m
+        head = doc[m.head]
+        if (head.dep_ == "appos" and head.head.i == root.i) or (root.dep_ == "appos" and root.head.i == head.i):
+            return m
+    return None
+
+
+def _organisation_sector(kb: KnowledgeBase, span: Span) -> tuple[str | None, str | None]:
+    """The sector an organisation's name declares: armed words first, then its head noun, then any word."""
+    lemmas = [fold(t.lemma_) for t in span]
+    armed = next((w for w in lemmas if w in ARMED_NAME_WORDS), None)
+    if armed is not None:
+        return "REB", armed
+    head = fold(span.root.lemma_)
+    ordered = [head] + [w for w in reversed(lemmas) if w != head]
+    for word in ordered:
+        sector = kb.agents.get((word,)) or kb.name_words.get(word)
+        if sector:
+            return sector, word
+    return None, None
+
+
+def _country_in_or_around(kb: KnowledgeBase, span: Span, mentions: list[ActorMention]) -> tuple[str | None, str]:
+    """A country named inside the name ("Libyan Islamic Fighting Group") or owning it ("Peru's ...")."""
+    for token in span:
+        for hit in kb.names.get((fold(token.text),), []):
+            if hit.kind in ("country", "demonym"):  # not a capital: "Real Madrid" is no Spanish actor
+                return hit.key, f"the country word '{token.text}' in the name"
+    owners = [c for c in span.root.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < span.start]
+    owners += [p for prep in span.root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+               for p in prep.children if p.dep_ == "pobj"]
+    for owner in owners:
+        for m in mentions:
+            if m.head == owner.i and m.country and m.kind in COUNTRY_KINDS:
+                return m.country, f"its owner '{m.text}'"
+    return None, ""
