@@ -114,3 +114,18 @@ def test_actors_unknown_lists_names_by_frequency(tmp_path, pipeline):
     top = rows[0]
     assert top["name"] == "Zorblax Quintana" and top["mentions"] == 2 and top["articles"] == 2
     assert "Zorblax Quintana" in top["example"]
+
+
+def test_actors_unknown_shows_the_codes_provisional_actors_were_given(tmp_path, pipeline):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, day in (("a", "Monday"), ("b", "Tuesday")):
+        (corpus / f"{name}.txt").write_text(
+            f"Police in Kenya arrested opposition figure Joseph Mwangi Kariuki on {day}.\n", encoding="utf-8")
+    db = tmp_path / "p.duckdb"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["actors", "unknown", "--db", str(db), "--json"]).stdout)
+    row = next(r for r in rows if r["name"] == "Joseph Mwangi Kariuki")
+    assert row["codes"] == "KENOPP x2" and row["events"] == 2 and row["rule"].startswith("provisional: PERSON")
+    table = runner.invoke(app, ["actors", "unknown", "--db", str(db)])
+    assert table.exit_code == 0 and "KENOPP x2" in table.stdout

@@ -50,3 +50,24 @@ def test_a_person_code_depends_on_the_date():
     assert role_on(person.roles, None)[0].code == "AAAOPP"  # the current role without a date
     role, why = role_on(person.roles, date(2005, 1, 1))
     assert role.code == "AAAGOV" and "nearest" in why
+
+
+def test_a_wikidata_id_is_validated_on_load(tmp_path):
+    from eventwire.knowledge.schema import Organization
+
+    path = tmp_path / "organizations.json"
+    good = {"id": "x", "code": "IGOXXX", "name": "X", "country": None, "sector": "IGO", "qid": "Q1065"}
+    path.write_text(json.dumps({"organizations": [good, dict(good, id="y", qid="1065")]}))
+    with pytest.raises(KnowledgeError, match=r"organizations\[1\].*qid"):
+        load_entries(path, "organizations", Organization)
+
+
+def test_a_person_row_carries_name_title_sectors_and_id(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    result = pipeline.process(Article("t", "Mevlut Cavusoglu criticised Greece on Monday.", published=date(2020, 6, 1)))
+    source = next(e for e in result.events if e.source and e.source.actor_id).to_dict()["source"]
+    assert source["name"] == "Mevlüt Çavuşoğlu" and source["title"] == "foreign minister of Turkey"
+    assert source["sectors"] == ["GOV"] and source["provisional"] is False

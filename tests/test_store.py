@@ -111,3 +111,23 @@ def test_exported_jsonl_round_trips_the_public_schema(tmp_path, pipeline):
         rows = list(store.iter_event_dicts())
     assert rows and all(tuple(row) == EVENT_KEYS for row in rows)
     json.dumps(rows)  # serialisable as is
+
+
+def test_a_store_of_another_layout_is_refused_with_one_line(tmp_path):
+    import duckdb
+
+    from eventwire.store.database import StoreVersionError
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with pytest.raises(StoreVersionError, match="layout 1"):
+        Store(path)
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(CORPUS), "--db", str(path)])
+    assert result.exit_code != 0 and "layout 1" in result.output and "Traceback" not in result.output

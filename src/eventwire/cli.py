@@ -414,7 +414,8 @@ def actors_unknown(
     limit: int = typer.Option(50, "--limit", help="Names to show."),
     as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
-    """Named people and organizations not in the knowledge base, by frequency, with an example sentence."""
+    """Names not in the knowledge base, by frequency: the provisional codes they were given, the
+    events they fill, and an example sentence."""
     from .corpus.stats import unknown_actors
 
     with _open_store(db) as store:
@@ -426,10 +427,11 @@ def actors_unknown(
         out.print("no unknown names")
         return
     table = Table(title="Unknown names", title_justify="left", header_style="bold")
-    for column in ("name", "label", "mentions", "articles", "example"):
-        table.add_column(column, overflow="fold", justify="right" if column in ("mentions", "articles") else "left")
+    counts = ("mentions", "articles", "events")
+    for column in ("name", "label", *counts, "codes given", "example"):
+        table.add_column(column, overflow="fold", justify="right" if column in counts else "left")
     for row in rows:
-        table.add_row(row["name"], row["label"], str(row["mentions"]), str(row["articles"]), row["example"])
+        table.add_row(row["name"], row["label"], *(str(row[c]) for c in counts), row["codes"] or "-", row["example"])
     out.print(table)
 
 

@@ -152,7 +152,7 @@ def _code_from_context(kb: KnowledgeBase, place_country: PlaceCountry | None, sp
     """(code, country, sector, title, why) for an unknown name, or None when nothing says anything."""
     title = _title_of(span, mentions) if label in ("PERSON", "PROPN") else None
     if title is not None and title.country:
-        return title.code, title.country, title.sector, title.title or title.text, f"the title '{title.text}'"
+        return title.code, title.country, title.sector, title.title or title.text, f"the title or description '{title.text}'"
     sector, sector_word = (None, None) if label == "PERSON" else _organisation_sector(kb, span)
     if sector is None and title is not None and title.sector:
         sector, sector_word = title.sector, title.text
@@ -172,13 +172,19 @@ def _code_from_context(kb: KnowledgeBase, place_country: PlaceCountry | None, sp
 
 
 def _title_of(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
-    """A person's title right before the name or in apposition to it: "the governor, Amina Bello"."""
+    """A person's title right before the name or in apposition to it: "the governor, Amina Bello";
+    or what the words right before the name say they are: "Syrian activist Omar Khattab"."""
     doc = span.doc
     root = span.root
     for m in mentions:
-        if m.kind != "agent" or fold(doc[m.head].lemma_) not in PERSON_TITLES | STATE_TITLES:
+        if m.kind != "agent":
             continue
-        if m.token_end == span.start or (m.token_end + 1 == span.start and doc[m.token_end].text == ","):
+        between = doc[m.token_end : span.start]
+        if m.token_end <= span.start and all(t.pos_ == "NOUN" and t.dep_ == "compound" for t in between):
+            return m  # "opposition figure Joseph Kariuki": the words before the name say what he is
+        if fold(doc[m.head].lemma_) not in PERSON_TITLES | STATE_TITLES:
+            continue
+        if m.token_end + 1 == span.start and doc[m.token_end].text == ",":
             return m
         head = doc[m.head]
         if (head.dep_ == "appos" and head.head.i == root.i) or (root.dep_ == "appos" and root.head.i == head.i):
@@ -189,10 +195,10 @@ def _title_of(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
 def _organisation_sector(kb: KnowledgeBase, span: Span) -> tuple[str | None, str | None]:
     """The sector an organisation's name declares: armed words first, then its head noun, then any word."""
     lemmas = [fold(t.lemma_) for t in span]
-    armed = next((w for w in lemmas if w in ARMED_NAME_WORDS), None)
-    if armed is not None:
-        return "REB", armed
     head = fold(span.root.lemma_)
+    armed = next((w for w in lemmas if w in ARMED_NAME_WORDS), None)
+    if armed is not None and (kb.agents.get((head,)) or kb.name_words.get(head)) != "GOV":
+        return "REB", armed  # "Karenni Defence Front", but not "the Defence Ministry"
     ordered = [head] + [w for w in reversed(lemmas) if w != head]
     for word in ordered:
         sector = kb.agents.get((word,)) or kb.name_words.get(word)

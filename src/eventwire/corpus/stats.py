@@ -47,12 +47,34 @@ def stats(store: Store, limit: int = 20) -> dict[str, Any]:
 
 
 def unknown_actors(store: Store, limit: int = 50) -> list[dict[str, Any]]:
-    """Named people and organizations the knowledge base lacks, most frequent first, with one context."""
+    """Names the knowledge base lacks, most frequent first: the codes provisional actors were given
+    (with the rule that chose them), how many events they fill, and one context, so that a user can
+    promote the frequent ones to the knowledge base."""
     return _rows(
         store,
-        """SELECT text AS name, mode(label) AS label, count(*) AS mentions, count(DISTINCT content_hash) AS articles,
-                  arg_min(context, article_id) AS example
-           FROM unknown_names GROUP BY text ORDER BY mentions DESC, articles DESC, name LIMIT ?""",
+        """WITH named AS (
+               SELECT text AS name, mode(label) AS label, count(*) AS mentions,
+                      count(DISTINCT content_hash) AS articles, arg_min(context, article_id) AS example
+               FROM unknown_names GROUP BY text),
+           coded AS (
+               SELECT text AS name, code, count(*) AS n, mode(rule) AS rule
+               FROM mentions WHERE provisional AND code IS NOT NULL GROUP BY text, code),
+           codes AS (
+               SELECT name, string_agg(code || ' x' || n, ', ' ORDER BY n DESC, code) AS codes,
+                      arg_max(rule, n) AS rule, sum(n) AS coded_mentions
+               FROM coded GROUP BY name),
+           roles AS (
+               SELECT name, count(*) AS events FROM (
+                   SELECT source_text AS name FROM events WHERE source_provisional
+                   UNION ALL SELECT target_text AS name FROM events WHERE target_provisional)
+               GROUP BY name)
+           SELECT coalesce(named.name, codes.name) AS name, coalesce(named.label, 'PROPN') AS label,
+                  coalesce(named.mentions, codes.coded_mentions) AS mentions, coalesce(named.articles, 1) AS articles,
+                  coalesce(roles.events, 0) AS events, coalesce(codes.codes, '') AS codes,
+                  coalesce(codes.rule, '') AS rule, coalesce(named.example, '') AS example
+           FROM named FULL OUTER JOIN codes ON named.name = codes.name
+                LEFT JOIN roles ON roles.name = coalesce(named.name, codes.name)
+           ORDER BY mentions DESC, events DESC, articles DESC, name LIMIT ?""",
         [limit],
     )
 

@@ -1,0 +1,83 @@
+"""Provisional actors: an unknown name in a role keeps its event, coded from its context and marked so."""
+
+from datetime import date
+
+import pytest
+
+from eventwire.model import Article
+
+D = date(2021, 5, 1)
+
+
+def _result(pipeline, text):
+    return pipeline.process(Article("t", text, published=D))
+
+
+def _provisional(pipeline, text):
+    return {m.text: m for m in _result(pipeline, text).mentions if m.provisional}
+
+
+def test_a_title_gives_an_unknown_person_its_code(pipeline):
+    found = _provisional(pipeline, "Police in Kenya arrested opposition figure Joseph Mwangi Kariuki on Monday.")
+    person = found["Joseph Mwangi Kariuki"]
+    assert person.code == "KENOPP" and person.kind == "provisional"
+    assert person.rule.startswith("provisional: PERSON 'Joseph Mwangi Kariuki' is not in the knowledge base")
+
+
+def test_the_event_keeps_its_unknown_target_with_lower_confidence(pipeline):
+    known = _result(pipeline, "Police in Kenya arrested opposition leader Raila Odinga on Monday.").events
+    unknown = _result(pipeline, "Police in Kenya arrested opposition figure Joseph Mwangi Kariuki on Monday.").events
+    arrest = next(e for e in unknown if e.plover == "COERCE")
+    assert arrest.target.provisional and arrest.target.code == "KENOPP"
+    row = arrest.to_dict()
+    assert row["target"]["provisional"] is True and row["target"]["rule"].startswith("provisional:")
+    known_arrest = next(e for e in known if e.plover == "COERCE")
+    assert not known_arrest.target.provisional and arrest.confidence < known_arrest.confidence
+
+
+def test_a_surname_repeats_the_person_named_before(pipeline):
+    found = _provisional(pipeline, "Police in Kenya arrested opposition figure Joseph Mwangi Kariuki. Kariuki was freed on bail.")
+    assert found["Kariuki"].code == "KENOPP" and "surname" in found["Kariuki"].rule
+
+
+def test_a_lone_unknown_word_is_no_person(pipeline):
+    assert "Kariuki" not in _provisional(pipeline, "Kariuki was freed on bail.")
+
+
+def test_an_organisation_word_and_the_scene_code_an_unknown_group(pipeline):
+    found = _provisional(pipeline, "The Nyala Resistance Committee accused the army of killing protesters in Sudan.")
+    group = found["Nyala Resistance Committee"]
+    assert group.code == "SDNREB" and "'resistance' (REB)" in group.rule
+
+
+def test_an_armed_word_does_not_make_a_ministry_rebel(pipeline):
+    from eventwire.coding.provisional import _organisation_sector
+
+    kb = pipeline.kb
+    doc = pipeline.nlp("the Zorvan Defence Ministry")
+    assert _organisation_sector(kb, doc[1:4])[0] == "GOV"
+    doc = pipeline.nlp("the Zorvan Defence Front")
+    assert _organisation_sector(kb, doc[1:4])[0] == "REB"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Nigeria's army chief told Reuters that the rebels would be defeated.", "Reuters"),
+    ("The minister told the Kyiv Post that Russia had shelled the port.", "Kyiv Post"),
+    ("Typhoon Haiyan killed thousands in the Philippines.", "Typhoon Haiyan"),
+    ("Rebels shelled Rutshuru Centre on Monday, officials said.", "Rutshuru Centre"),
+])
+def test_outlets_storms_and_places_never_become_actors(pipeline, text, span):
+    result = _result(pipeline, text)
+    assert span not in {m.text for m in result.mentions if m.provisional}
+    assert span not in [a.text for e in result.events for a in (e.source, e.target) if a]
+
+
+def test_a_party_of_the_sentence_is_not_an_unknown_persons_scene(pipeline):
+    # Nothing says who Javier Ortega is: Iraq is the other party, not his country.
+    result = _result(pipeline, "Javier Ortega criticised Iraq on Monday.")
+    assert not any(m.provisional for m in result.mentions)
+
+
+def test_no_provisional_actor_without_a_clue_to_its_code(pipeline):
+    # A company name with no country, title or organisation word says nothing about its code.
+    assert not _provisional(pipeline, "Zentrix Dynamics won the contract.")
