@@ -108,6 +108,13 @@ CASES = [
     # the place stays a place; the generic actors of the clause take its country (issue 13)
     ("Rebels attacked an army base in Mali.", D, "Mali", None),
     ("Rebels attacked an army base in Mali.", D, "Rebels", "MLIREB"),
+    ("Yemeni government forces clashed with separatists in Aden.", D, "separatists", "YEMREB"),
+    ("Yemeni government forces clashed with separatists in Aden.", D, "Aden", None),
+    # a multi-word agent keeps its first words as written: "rights group", not "right group"
+    ("An Egyptian rights group accused the police of torture.", D, "Egyptian rights group", "EGYNGO"),
+    # a title right before a known name is the person's, not an actor of its own
+    ("The legitimate commander Khalifa Haftar attacked Tripoli.", D, "Khalifa Haftar", "LBYREB"),
+    ("The legitimate commander Khalifa Haftar attacked Tripoli.", D, "The legitimate commander", None),
     ("Heavy rain fell across Kenya.", D, "Kenya", None),
 ]
 

@@ -71,3 +71,13 @@ def test_a_person_row_carries_name_title_sectors_and_id(pipeline):
     source = next(e for e in result.events if e.source and e.source.actor_id).to_dict()["source"]
     assert source["name"] == "Mevlüt Çavuşoğlu" and source["title"] == "foreign minister of Turkey"
     assert source["sectors"] == ["GOV"] and source["provisional"] is False
+
+
+def test_an_igo_has_one_canonical_code_and_accepts_its_aliases(pipeline):
+    kb = pipeline.kb
+    assert kb.canonical_code("IGOAU") == kb.canonical_code("IGOAFRAU") == "IGOAFRAFU"
+    assert kb.canonical_code("IGOEU") == "IGOEUREEC"
+    assert kb.canonical_code("TURGOV") == "TURGOV"  # a code with no alias is itself
+    codes = [org.code for org in kb.organizations.values()]
+    aliases = [alias for org in kb.organizations.values() for alias in org.code_aliases]
+    assert not set(aliases) & set(codes), "an alias must never be another organisation's code"

@@ -18,6 +18,7 @@ from .coreference import coreference
 from .mentions import PlaceCountry, build_index, find_names, unknown_names
 from .owners import find_agents, owner_inferred
 from .provisional import provisional_actors
+from .triggers import PLACE_TOKENS  # where the named places in object positions go, for the trigger patterns
 
 
 class ActorFinder:
@@ -38,7 +39,23 @@ class ActorFinder:
         unknown = unknown_names(doc, mentions, sent_of)
         mentions += provisional_actors(self.kb, self.place_country, doc, mentions, build_index(mentions), sent_of)
         mentions.sort(key=lambda m: (m.start, -m.end))
+        doc.user_data[PLACE_TOKENS] = self._named_places(doc, mentions)
         return mentions, unknown
+
+    def _named_places(self, doc: Doc, mentions: list[ActorMention]) -> set[int]:
+        """Heads of objects the gazetteer knows as places and no actor covers: "recaptured Gharyan",
+        which NER may call a person, is still the capture of a place."""
+        if self.place_country is None:
+            return set()
+        covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        found = set()
+        for token in doc:
+            if token.pos_ != "PROPN" or token.dep_ not in ("dobj", "nsubjpass", "pobj", "conj") or token.i in covered:
+                continue
+            first = min((c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), default=token.i)
+            if self.place_country(doc[first : token.i + 1].text) is not None:
+                found.add(token.i)
+        return found
 
 
 @stage("actors")

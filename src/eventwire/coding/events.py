@@ -23,6 +23,11 @@ SPEECH_ROOTS = ("01", "02", "05", "10", "11", "12")
 MATERIAL_QUADS = (4,)
 
 
+# A deployment done to back a side is coded as the military aid it is (CAMEO 074, PLOVER AID).
+DEPLOYMENT_ROOT = "15"
+MILITARY_AID_CODE = "074"
+
+
 class EventCoder:
     """Codes the events of one parsed article; one instance serves every article."""
 
@@ -43,6 +48,8 @@ class EventCoder:
         for cand in candidates:
             info = self.ontology.code(cand.pattern.code)
             roles = noun_roles(cand, mentions, verb_triggers) if cand.is_noun else verb_roles(cand, mentions)
+            if roles.backs and info.code.startswith(DEPLOYMENT_ROOT):
+                info = self.ontology.code(MILITARY_AID_CODE)  # troops sent to back a side are military aid to it
             roles.targets = [t for t in roles.targets if not (t.kind == "metonym" and info.quad_class in MATERIAL_QUADS)]
             if not roles.sources and not (roles.targets and (is_passive(cand.trigger) or means_of_force(cand, info.code))):
                 continue  # only a passive clause, or force with its means as the subject, may leave its agent unsaid

@@ -23,7 +23,7 @@ DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD
 SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around", "into"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 # Sectors that act at home: without owner or scene, they belong to the one country their sentence names.
-HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS"}) | {"REB"}
+HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS", "ETH"}) | {"REB"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 BACKERS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded"}
 STATE_TITLES = word_class("state_titles")
@@ -41,15 +41,21 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
     """Sector agents ("forces", "the interior minister"), each coded through the owner that settles its country."""
     name_at = {t: m for m in names for t in range(m.token_start, m.token_end)}
     lemmas = [_agent_lemma(t, kb) for t in doc]
+    words = [fold(t.lower_) for t in doc]
     found: list[ActorMention] = []
     pending: list[tuple[int, int, Token, str]] = []  # agents whose owner may be another agent
     i, n = 0, len(doc)
     while i < n:
-        lengths = kb.agent_lengths.get(lemmas[i])
+        lengths = kb.agent_lengths.get(lemmas[i]) or kb.agent_lengths.get(words[i])
         matched = 0
         for length in lengths or ():
+            if i + length > n:
+                continue
+            # Words before the head keep their form: "rights group", not "right group".
             key = tuple(lemmas[i : i + length])
-            if i + length > n or key not in kb.agents or doc[i + length - 1].pos_ not in ("NOUN", "PROPN"):
+            if key not in kb.agents:
+                key = (*words[i : i + length - 1], lemmas[i + length - 1])
+            if key not in kb.agents or doc[i + length - 1].pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(t in name_at for t in range(i, i + length)):
                 continue
@@ -57,6 +63,10 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
                 continue  # "Secretary-General", "Attorney-General": the last word of a title is no agent
             sector = kb.agents[key]
             head = doc[i : i + length].root  # "Secretary of State": the secretary, not the state
+            if any(c.dep_ == "appos" and c.i in name_at and name_at[c.i].kind == "person"
+                   and name_at[c.i].token_start == i + length for c in head.children):
+                matched = length  # "the commander Khalifa Haftar": a title of the person named, not an actor
+                break
             if key == ("state",) and any(p.pos_ == "NOUN" for prep in head.children if prep.lower_ == "of" for p in prep.children):
                 matched = length  # "a state of siege", "the state of the economy": not the state as an actor
                 break
@@ -373,8 +383,9 @@ def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, se
     else:
         code, actor_sector = owner.code, owner.sector
     inside = head.left_edge.i <= owner.token_start and owner.token_end - 1 <= head.right_edge.i
-    if owner.rule.startswith("place") and owner.token_start > head.i:
-        span = doc[first : head.i + 1]  # "militias in Misrata": Misrata stays a place of its own
+    if owner.rule.startswith(INFERRED_OWNER_RULES) and owner.token_start > head.i:
+        # "militias in Misrata": Misrata stays a place of its own; a scene owner keeps the whole phrase before it.
+        span = doc[first if owner.rule.startswith("place") else min(first, head.left_edge.i) : head.i + 1]
     elif not inside:
         span = doc[head.left_edge.i : head.i + 1]  # the owner is outside the phrase: "its forces", the scene
     elif owner.token_start < first:

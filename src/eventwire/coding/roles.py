@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.kb import fold
 from ..knowledge.schema import VerbPattern
@@ -37,6 +37,10 @@ CLAUSE_TARGET_ROOTS = ("02", "10", "13")
 # Codes whose passive subject is the side acting: forces deployed (15) or withdrawn (087).
 SELF_MOVING_CODES = ("15", "087")
 COOPERATIVE_ROOTS = ("02", "03", "05", "06", "07", "08")
+# Roots of acts that may be done for a side: cooperation (06), aid (07) and deployment (15).
+PURPOSE_ROOTS = ("06", "07", "15")
+SUPPORT_VERBS = word_class("support_verbs")
+SUPPORT_NOUNS = {"support", "aid", "defence", "defense", "behalf", "backing"}
 # Roots where "from" names an origin or a giver, not the party acted upon: visits and
 # meetings (04), aid received (07), statements (01).
 FROM_IS_NOT_TARGET = ("01", "04", "07")
@@ -47,6 +51,7 @@ class Roles:
     sources: list[ActorMention]
     targets: list[ActorMention]
     how: list[str]
+    backs: bool = False  # the target came from a purpose of support: a deployment is then aid
 
 
 def pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None, ActorMention | None]]:
@@ -117,6 +122,11 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
         if sources:
             how.append("source = the forces moved (passive subject)")
             return Roles(sources, [], how)
+    if pattern.code[:2] in PURPOSE_ROOTS:
+        backed, rule = purpose_of_support(verb, mentions)
+        if backed:
+            how.append(rule)
+            return Roles(sources, backed, how, backs=True)
     if pattern.target == "prep":
         for _, pobj in prep_objects(verb, (pattern.prep or "",)):
             targets.extend(actors_at(pobj, mentions))
@@ -144,9 +154,9 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 # "refused to allow UN planes to land": the party allowed is the subject of its clause.
                 objects = [m for clause in complement.children if clause.dep_ in ("ccomp", "xcomp")
                            for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_at(c, mentions)]
-            owners = [] if subjects or objects else _owner_of_object(complement, mentions, False)[0]
+            owners = [] if subjects or objects else _owner_of_object(complement, mentions, False, without_adversary(pattern.code, OWNER_PREPS))[0]
             targets.extend(subjects or objects or owners)
-            for prep, pobj in prep_objects(complement, TARGET_PREPS):
+            for prep, pobj in prep_objects(complement, without_adversary(pattern.code, TARGET_PREPS)):
                 # "halt gas supplies to the Moldovan capital": the owner of a non-actor object.
                 targets.extend(actors_at(pobj, mentions) or (
                     _modifier_actors(pobj, mentions) if prep in MODIFIER_TARGET_PREPS else []))
@@ -158,7 +168,7 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
         if targets:
             how.append(rule)
     if not targets and pattern.target == "object":
-        targets, rule = _owner_of_object(verb, mentions, passive)
+        targets, rule = _owner_of_object(verb, mentions, passive, without_adversary(pattern.code, OWNER_PREPS))
         if targets:
             how.append(rule)
     if not targets and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
@@ -172,14 +182,41 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     return Roles(sources, targets, how)
 
 
+def purpose_of_support(verb: Token, mentions: MentionIndex) -> tuple[list[ActorMention], str]:
+    """The side a deployment or a gift is for: "sent soldiers to Libya to back the GNA", "deployed
+    mercenaries in support of Haftar". CAMEO and PLOVER code aid by its recipient, so the one
+    backed is the target, not the country the troops were sent to (TUR -> LBYGOV, never TUR -> LBY)."""
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and fold(c.lemma_) in SUPPORT_VERBS
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        backed = [m for c in clause.children if c.dep_ in ("dobj", "dative") for m in actors_at(c, mentions)]
+        # "to help the GNA defend Tripoli": the one helped is the subject of the clause helped.
+        backed = backed or [m for sub in clause.children if sub.dep_ in ("ccomp", "xcomp")
+                            for c in sub.children if c.dep_ == "nsubj" for m in actors_at(c, mentions)]
+        if backed:
+            return backed, f"target = the side the act is to '{clause.text}' (its purpose)"
+    for prep, pobj in prep_objects(verb, ("in", "on")):
+        if fold(pobj.lemma_) in SUPPORT_NOUNS:
+            backed = [m for _, owner in prep_objects(pobj, ("of",)) for m in actors_at(owner, mentions)]
+            if backed:
+                return backed, f"target = the side the act is '{prep} {pobj.text} of' (its purpose)"
+    return [], ""
+
+
+def without_adversary(code: str, preps: tuple[str, ...]) -> tuple[str, ...]:
+    """Target prepositions for a code. Help "against" someone is aimed at the side helped, so for
+    cooperation "against" names the adversary, never the target: "help the GNA defend the
+    capital against Haftar" is support to the GNA, not to Haftar (CAMEO codes the recipient)."""
+    return tuple(p for p in preps if p != "against") if code[:2] in COOPERATIVE_ROOTS else preps
+
+
 def _prepositional_targets(verb: Token, pattern: VerbPattern, mentions: MentionIndex) -> tuple[list[ActorMention], str]:
     """The target a preposition on the verb names, trying the most direct readings first."""
 
     def readings():
-        for prep, pobj in prep_objects(verb, TARGET_PREPS):
+        for prep, pobj in prep_objects(verb, without_adversary(pattern.code, TARGET_PREPS)):
             yield actors_at(pobj, mentions), f"target = object of '{prep}'"
         # "agreed to US mediation"; not "with": "with Turkish support" is help, not a target.
-        for prep, pobj in prep_objects(verb, MODIFIER_TARGET_PREPS):
+        for prep, pobj in prep_objects(verb, without_adversary(pattern.code, MODIFIER_TARGET_PREPS)):
             yield _modifier_actors(pobj, mentions), f"target = owner of '{prep} {pobj.text}'"
         # "voiced support for the Philippines": for cooperation, "for" names the beneficiary.
         if pattern.code[:2] in COOPERATIVE_ROOTS:
@@ -210,7 +247,8 @@ def _modifier_actors(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
     return [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for m in actors_at(c, mentions)]
 
 
-def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tuple[list[ActorMention], str]:
+def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool,
+                     owner_preps: tuple[str, ...] = OWNER_PREPS) -> tuple[list[ActorMention], str]:
     """The actor a non-actor object belongs to: "rejected a US offer", "an offer from Kabul".
 
     The object may stand in apposition to a predicate the parser took for it: "denounced as
@@ -227,7 +265,7 @@ def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool) -> tupl
                 found = actors_at(child, mentions)
                 if found:
                     return found, f"target = '{child.text}', owner of the object '{obj.text}'"
-        for prep, pobj in prep_objects(obj, OWNER_PREPS):
+        for prep, pobj in prep_objects(obj, owner_preps):
             found = actors_at(pobj, mentions) or _modifier_actors(pobj, mentions)  # "an embargo on Russian oil imports"
             if found:
                 return found, f"target = '{prep}' {pobj.text} after the object '{obj.text}'"
@@ -329,3 +367,96 @@ def target_own_government(event: Event, text_hash: str) -> None:
         rule=f"a protest with no named target is addressed to the government of {source.country}",
     )
     retarget(event, target, f"the protesters' own government ({code})", text_hash)
+
+
+# Verbs by which a side holds ground, and the nouns by which a later sentence points back at a place.
+HOLDING_VERBS = {"hold", "control", "occupy", "run", "seize", "capture", "take", "overrun"}
+PLACE_NOUNS = word_class("place_nouns")
+FIGHTING_NOUNS = word_class("fighting_nouns")
+# CAMEO codes of taking or besieging ground, whose target is the side that held it.
+GROUND_CODES = ("191", "192")
+
+
+def holder_of_the_place(event: Event, place: Place, doc: Doc, mentions: MentionIndex) -> tuple[ActorMention, str] | None:
+    """The side that held a place an act of force is aimed at: CAMEO and PLOVER code the capture,
+    siege or assault of a place as aimed at its holder, not at the place. The holder is read from
+    the place's own description ("rebel-held Aleppo", "the town, held by the rebels"), then, for
+    ground taken or besieged, from the clause ("after clashes with the rebels", "captured it from
+    the rebels") and the article ("the rebels had held the town since 2019"). The control state
+    of a corpus is not consulted here."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    side = event.source.code if event.source else None
+
+    def other_side(found: list[ActorMention]) -> list[ActorMention]:
+        return [m for m in found if m.code and m.code != side and m.kind != "place"]
+
+    held = other_side(_described_holder(span, mentions))
+    if held:
+        return held[0], f"'{held[0].text}' held {place.name} (its description)"
+    if not event.cameo.startswith(GROUND_CODES):
+        return None
+    sent = span.sent
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is not None:
+        for _, pobj in prep_objects(trigger.root, ("from",)):
+            taken_from = other_side(actors_at(pobj, mentions))
+            if taken_from:
+                return taken_from[0], f"{place.name} was taken from '{taken_from[0].text}'"
+    for token in sent:
+        if fold(token.lemma_) in FIGHTING_NOUNS:
+            for _, pobj in prep_objects(token, ("with", "against")):
+                fought = other_side(actors_at(pobj, mentions))
+                if fought:
+                    return fought[0], f"'{fought[0].text}' fought for {place.name} ('{token.text} with')"
+    sentences = list(doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= span.root.i < s.end)
+    for other in sentences[max(0, here - 2) : here + 3]:
+        for token in other:
+            if fold(token.lemma_) not in HOLDING_VERBS or token.pos_ not in ("VERB", "AUX") or token.i == span.root.head.i:
+                continue
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not any(_points_at(o, span) for o in objects):
+                continue
+            holders = other_side([m for c in token.children if c.dep_ in ("nsubj", "agent")
+                                  for m in actors_at(c if c.dep_ == "nsubj" else next(iter(c.children), c), mentions)])
+            if holders:
+                return holders[0], f"'{holders[0].text}' {token.text} {place.name} ({'this' if other is sent else 'another'} sentence)"
+    return None
+
+
+def _described_holder(span: Span, mentions: MentionIndex) -> list[ActorMention]:
+    """ "rebel-held Aleppo", "Houthi-controlled Hodeidah", "Aleppo, held by rebels"."""
+    doc = span.doc
+    root = span.root
+    # "rebel - held Aleppo": the participle before the name, and the actor before the hyphen.
+    for token in doc[max(span.sent.start, span.start - 4) : span.start]:
+        if fold(token.lemma_) in HOLDING_VERBS and token.i > 0 and doc[token.i - 1].text == "-":
+            owner = doc[token.i - 2] if token.i >= 2 else None
+            if owner is not None:
+                found = actors_at(owner, mentions) or list(mentions.at(owner))
+                if found:
+                    return found
+    for clause in (c for c in root.children if c.dep_ in ("acl", "relcl") and fold(c.lemma_) in HOLDING_VERBS):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            return [m for p in agent.children if p.dep_ == "pobj" for m in actors_at(p, mentions)]
+    return []
+
+
+def _points_at(token: Token, span: Span) -> bool:
+    """Whether an object names the place again: the same name, or "the town" for a town."""
+    if fold(token.text) == fold(span.root.text):
+        return True
+    return fold(token.lemma_) in PLACE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def target_the_holder(event: Event, holder: ActorMention, why: str, text_hash: str) -> None:
+    """Give an act of force against a held place its holder as target (see ``holder_of_the_place``)."""
+    target = ActorMention(
+        text=holder.text, start=holder.start, end=holder.end, code=holder.code, country=holder.country,
+        sector=holder.sector, actor_id=holder.actor_id, sentence_index=holder.sentence_index, kind="implied",
+        rule=f"the holder of the place: {why}", name=holder.name, title=holder.title, sectors=holder.sectors,
+        qid=holder.qid, provisional=holder.provisional,
+    )
+    retarget(event, target, f"the holder of the place ({why})", text_hash)

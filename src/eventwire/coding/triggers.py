@@ -105,6 +105,12 @@ def _object_tokens(verb: Token) -> list[Token]:
     return objects
 
 
+# Entity labels of named places, which object lists match as the word "place"; the actors stage
+# adds the places the gazetteer knows under PLACE_TOKENS.
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PLACE_TOKENS = "eventwire.place_tokens"
+
+
 def noun_keys(noun: Token) -> list[str]:
     """Lookup keys for a noun: its compound form first ("cease-fire", "air strike"), then its lemma."""
     keys = []
@@ -129,6 +135,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     found = set()
     for t in tokens:
         found.update(noun_keys(t))
+        if t.ent_type_ in PLACE_ENTITIES or t.i in t.doc.user_data.get(PLACE_TOKENS, ()):
+            found.add("place")  # "recaptured Gharyan": a named place is what territorial patterns list as "place"
         found.update(fold(c.lemma_) for c in t.children if c.dep_ == "compound")
         # "chemical weapons" is also the object "chemical weapon"
         found.update(fold(f"{c.text} {t.lemma_}") for c in t.children if c.dep_ == "amod" and c.i == t.i - 1)

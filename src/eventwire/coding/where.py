@@ -18,7 +18,7 @@ from ..knowledge.words import word_class
 from ..model import ArticleResult, Event, Place
 from .mentions import PERSON_TITLES
 from .context import ArticleContext, Resources, stage
-from .roles import target_own_government, target_the_place
+from .roles import holder_of_the_place, target_own_government, target_the_holder, target_the_place
 from .syntax import governing_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -345,14 +345,23 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             event.location = place
             event.rule += f"; location = {rule}"
             if event.target is None and event.quad_class == 4 and place.country and not rule.startswith(FALLBACK_RULES):
-                target_the_place(event, place, ctx.article.content_hash)
+                _target_holder_or_place(event, place, ctx)
         if event.target is None and event.cameo_root not in VENUE_ROOTS:
             argument = place_argument(trigger, places, wide=event.quad_class in (2, 4) or event.cameo_root in WIDE_ARGUMENT_ROOTS,
                                       giving=event.cameo_root in GIVING_ROOTS)
             if argument is not None and argument.country:
-                target_the_place(event, argument, ctx.article.content_hash)
+                _target_holder_or_place(event, argument, ctx)
         if event.target is None and event.cameo_root == "14":
             target_own_government(event, ctx.article.content_hash)
+
+
+def _target_holder_or_place(event: Event, place: Place, ctx: ArticleContext) -> None:
+    """Force against a place is aimed at the side that held it, if the text says who; else at the place's country."""
+    held = holder_of_the_place(event, place, ctx.doc, ctx.mentions) if event.quad_class == 4 and ctx.mentions else None
+    if held is not None:
+        target_the_holder(event, *held, ctx.article.content_hash)
+    else:
+        target_the_place(event, place, ctx.article.content_hash)
 
 
 def visit_destination(event: Event) -> tuple[int, int] | None:

@@ -159,6 +159,10 @@ def evaluate(records: Iterable[GoldRecord], code_record) -> dict[str, Any]:
 
 def run_eval(path: str | Path, pipeline) -> dict[str, Any]:
     records = load_gold(path)
+    # Gold written with another spelling of an IGO code (IGOAU, IGOEU) is read as eventwire's code.
+    for record in records:
+        for actor in (*record.sources, *record.targets):
+            actor.code = pipeline.kb.canonical_code(actor.code)
 
     def code_record(record: GoldRecord) -> list[Event]:
         article = Article(article_id=record.record_id, text=record.text, published=record.published)

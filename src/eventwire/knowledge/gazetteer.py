@@ -24,7 +24,7 @@ from .schema import CuratedPlace, load_entries
 log = logging.getLogger("eventwire.gazetteer")
 
 FEATURES = ("country", "capital", "city", "airport", "base", "port", "sea", "region", "border", "site")
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 # Cities of at least this population also answer to their ASCII alternate names ("Cologne", "Munich").
 ALTERNATE_NAME_POPULATION = 15000
 SUBDIVISION_WORDS = {"state", "province", "region", "governorate", "district", "county", "prefecture", "oblast", "territory"}
@@ -195,7 +195,9 @@ def _build_parts(data_dir: Path):
         code = city["countrycode"]
         alternates = ()
         if city["population"] >= ALTERNATE_NAME_POPULATION:
-            alternates = [a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper() and len(a) <= 30]
+            # Not codes in capitals: "CRP" is Corpus Christi's airport code, and a police force's initials.
+            alternates = [a for a in city.get("alternatenames", ())
+                          if a.isascii() and a[:1].isupper() and len(a) <= 30 and not (a.isupper() and len(a) <= 4)]
         add(city["name"], city["latitude"], city["longitude"], iso3.get(code), f"{code}.{city['admin1code']}",
             "city", int(city["population"]), alternates)
     import airportsdata

@@ -54,8 +54,16 @@ class KnowledgeBase:
     agent_words: frozenset[str] = frozenset()  # every word of every agent term
     # Words inside an unknown organisation's name that say its sector ("Kano State Health Commission").
     name_words: dict[str, str] = field(default_factory=dict)
+    _code_aliases: dict[str, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ resolution
+    def canonical_code(self, code: str) -> str:
+        """The code eventwire writes for a code another dataset spells otherwise: IGOAU -> IGOAFRAFU."""
+        if not self._code_aliases:
+            self._code_aliases.update({alias: org.code for org in self.organizations.values() for alias in org.code_aliases})
+            self._code_aliases.setdefault("", "")
+        return self._code_aliases.get(code, code)
+
     def actor_for(self, hit: NameHit, when: date | None = None) -> tuple[Actor, str]:
         """The actor a name hit denotes on a given date, and a short reason."""
         if hit.kind in ("country", "demonym"):

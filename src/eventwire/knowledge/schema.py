@@ -103,6 +103,8 @@ class Organization(_Entry):
     country: str | None = None  # null for IGOs and transnational actors
     sector: str | None = "IGO"
     qid: str | None = None  # Wikidata item id
+    # Other spellings of the code in other datasets ("IGOAU" for IGOAFRAFU); read as this code.
+    code_aliases: list[str] = []
 
     _names = field_validator("aliases")(_nonblank)
 
