@@ -164,8 +164,11 @@ def test_ethnic_communities(pipeline, text, span, code):
 
 
 def test_his_deputy_takes_the_side_of_the_person_named_before(pipeline):
-    result, by_text = _mentions(pipeline, "Fayez al-Sarraj met reporters in Tripoli. His deputy, Ahmed Maetig, travelled to Rome.", date(2019, 1, 1))
+    result, by_text = _mentions(pipeline, "Fayez al-Sarraj met reporters in Tripoli. His deputy, Salem Bukhrais, travelled to Rome.", date(2019, 1, 1))
     assert by_text["His deputy"].code == "LBYGOV" and by_text["His deputy"].actor_id is None
+    # A deputy the knowledge base knows, under another spelling, is that person.
+    _, known = _mentions(pipeline, "Fayez al-Sarraj met reporters in Tripoli. His deputy, Ahmed Maetig, travelled to Rome.", date(2019, 1, 1))
+    assert known["His deputy"].actor_id == "person:ahmed_maiteeq"
     visit = next(e for e in result.events if e.cameo == "042")
     assert visit.source.code == "LBYGOV" and visit.target.code == "ITAGOV"
     # With two people named before, "his" is ambiguous and stays unresolved.

@@ -7,6 +7,8 @@ word, or the scene, in that order, and its rule says which. Places, dates and ou
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Span
 
 from ..knowledge.kb import KnowledgeBase, fold
@@ -25,10 +27,13 @@ THING_NAME_WORDS = word_class("thing_name_words")
 PLACE_SUFFIXES = word_class("place_suffixes")
 COUNTRY_KINDS = ("country", "demonym", "metonym")
 MAX_NAME_TOKENS = 8
+# Which knowledge-base names an unknown entity may be a misspelling of, by its NER label.
+FUZZY_KINDS = {"PERSON": ("person",), "ORG": ("igo", "group"), "PROPN": ("person", "igo", "group")}
 
 
 def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
-                       mentions: list[ActorMention], index: MentionIndex, sent_of: list[int]) -> list[ActorMention]:
+                       mentions: list[ActorMention], index: MentionIndex, sent_of: list[int],
+                       published: date | None = None) -> list[ActorMention]:
     """A provisional mention for each unknown name that could fill a role, coded from its context."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     found: list[ActorMention] = []
@@ -50,6 +55,12 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
             continue
         if label == "NORP" and span.root.tag_ not in ("NNPS", "NNS"):
             continue  # "Kurdish", "Tigrayan": a modifier, not a people acting
+        variant = _spelling_variant(kb, span, label, sent_of, published)
+        if variant is not None:
+            found.append(variant)
+            if label == "PERSON":
+                surnames[fold(span[-1].text)] = variant
+            continue
         coded = _code_from_context(kb, place_country, span, label, mentions)
         if coded is None:
             continue
@@ -70,9 +81,32 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
 def _again(earlier: ActorMention, span: Span, sent_of: list[int]) -> ActorMention:
     return ActorMention(
         text=span.text, start=span.start_char, end=span.end_char, code=earlier.code, country=earlier.country,
-        sector=earlier.sector, actor_id=None, sentence_index=sent_of[span.root.i], kind="provisional",
-        rule=f"provisional: '{span.text}' is the surname of '{earlier.text}', named before ({earlier.code})",
-        token_start=span.start, token_end=span.end, head=span.root.i, title=earlier.title, provisional=True,
+        sector=earlier.sector, actor_id=earlier.actor_id, sentence_index=sent_of[span.root.i], kind=earlier.kind,
+        rule=f"{'provisional' if earlier.provisional else 'fuzzy'}: '{span.text}' is the surname of '{earlier.text}', "
+             f"named before ({earlier.code})",
+        token_start=span.start, token_end=span.end, head=span.root.i, title=earlier.title,
+        provisional=earlier.provisional, name=earlier.name, sectors=earlier.sectors, qid=earlier.qid,
+    )
+
+
+def _spelling_variant(kb: KnowledgeBase, span: Span, label: str, sent_of: list[int],
+                      published: date | None) -> ActorMention | None:
+    """A known actor under another spelling ("Khalifa Hifter", "Hizbollah"): a person for a PERSON
+    span of two words or more, an organisation or group for an ORG; never a lone word NER calls a person."""
+    kinds = FUZZY_KINDS.get(label)
+    if kinds is None or (label == "PERSON" and len(span) < 2):
+        return None
+    match = kb.fuzzy_lookup([t.text for t in span], kinds)
+    if match is None:
+        return None
+    hit, listed, score = match
+    actor, why = kb.actor_for(hit, published)
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, code=actor.code, country=actor.country,
+        sector=actor.sector, actor_id=actor.actor_id, sentence_index=sent_of[span.root.i], kind=hit.kind,
+        rule=f"fuzzy: '{span.text}' ≈ '{listed}', a name of {actor.name} (score {score:.0f}); {why}",
+        token_start=span.start, token_end=span.end, head=span.root.i, name=actor.name, title=actor.title,
+        sectors=actor.sectors, qid=actor.qid,
     )
 
 

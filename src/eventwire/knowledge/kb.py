@@ -19,6 +19,7 @@ from .schema import (
     AgentGroup, Country, Group, KnowledgeError, Organization, Person, Role, load_entries,
 )
 from ..model import Actor
+from .variants import names_are_variants, similarity
 
 DATA_DIR = Path(str(resources.files("eventwire.knowledge") / "data"))
 
@@ -55,6 +56,7 @@ class KnowledgeBase:
     # Words inside an unknown organisation's name that say its sector ("Kano State Health Commission").
     name_words: dict[str, str] = field(default_factory=dict)
     _code_aliases: dict[str, str] = field(default_factory=dict, repr=False)
+    _fuzzy_index: dict[tuple[int, str], list[tuple[str, NameHit]]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ resolution
     def canonical_code(self, code: str) -> str:
@@ -91,6 +93,27 @@ class KnowledgeBase:
         return Actor(f"person:{person.id}", person.name, role.code, role.country, role.sector, "person", person.qid,
                      role.title, sectors), why
 
+
+    def fuzzy_lookup(self, words: list[str], kinds: tuple[str, ...]) -> tuple[NameHit, str, float] | None:
+        """The one knowledge-base name of these ``kinds`` that ``words`` spell differently
+        ("Khalifa Hafter" for Khalifa Haftar): (hit, the name as listed, score), or None when
+        no name, or names of two different actors, are variants of it."""
+        if not self._fuzzy_index:
+            for tokens, hits in self.names.items():
+                for hit in hits:
+                    if not hit.derived and not hit.exact_case:
+                        self._fuzzy_index.setdefault((len(tokens), tokens[0][:1]), []).append((" ".join(tokens), hit))
+        query = " ".join(fold(w) for w in words)
+        if not query:
+            return None
+        found: dict[tuple[str, str], tuple[NameHit, str, float]] = {}
+        for listed, hit in self._fuzzy_index.get((len(words), query[:1]), ()):
+            if hit.kind in kinds and names_are_variants(query, listed):
+                score = similarity(query, listed)
+                best = found.get((hit.kind, hit.key))
+                if best is None or score > best[2]:
+                    found[(hit.kind, hit.key)] = (hit, listed, score)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, name: str, words: list[str], lemmas: list[str], when: date | None = None) -> list[tuple[Actor, str, str]]:
         """Every actor ``name`` (as ``words``, with their ``lemmas``) can denote on ``when``: (actor, kind, why).
