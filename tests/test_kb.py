@@ -81,3 +81,16 @@ def test_an_igo_has_one_canonical_code_and_accepts_its_aliases(pipeline):
     codes = [org.code for org in kb.organizations.values()]
     aliases = [alias for org in kb.organizations.values() for alias in org.code_aliases]
     assert not set(aliases) & set(codes), "an alias must never be another organisation's code"
+
+
+def test_the_gaps_script_counts_entries_without_an_id_or_a_start_date(pipeline):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).parents[1] / "scripts" / "kb_gaps.py"
+    out = subprocess.run([sys.executable, str(script), "--kind", "people"], capture_output=True, text=True, check=True).stdout
+    kb = pipeline.kb
+    no_qid = sum(1 for p in kb.people.values() if not p.qid)
+    assert f"people: {no_qid:,} of {len(kb.people):,} with no QID" in out
+    assert "groups:" not in out

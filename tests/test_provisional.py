@@ -81,3 +81,40 @@ def test_a_party_of_the_sentence_is_not_an_unknown_persons_scene(pipeline):
 def test_no_provisional_actor_without_a_clue_to_its_code(pipeline):
     # A company name with no country, title or organisation word says nothing about its code.
     assert not _provisional(pipeline, "Zentrix Dynamics won the contract.")
+
+
+def test_a_rank_before_the_name_makes_an_officer_of_the_scene(pipeline):
+    found = _provisional(pipeline, "Soldiers clashed with gunmen in Kenya. Maj. Gen. Peter Ochieng said ten gunmen were killed.")
+    officer = found["Peter Ochieng"]
+    assert officer.code == "KENMIL" and "the rank 'maj gen' (MIL)" in officer.rule
+
+
+def test_the_organisation_in_an_apposition_codes_the_person(pipeline):
+    found = _provisional(pipeline, "Police in Beirut arrested Joseph Kariuki, chairman of the Free Patriotic Movement.")
+    assert found["Joseph Kariuki"].code == pipeline.kb.groups["lbn_fpm"].code == "LBNPTY"
+    assert "the organisation it belongs to" in found["Joseph Kariuki"].rule
+
+
+def test_an_agent_in_apposition_is_the_persons_description(pipeline):
+    found = _provisional(pipeline, "On Monday, a Nairobi magistrate, Joseph Kariuki, rejected the bail plea.")
+    assert found["Joseph Kariuki"].code == "KENJUD"
+
+
+def test_a_list_read_as_one_name_is_split(pipeline):
+    # "Le Monde and Liberation" are two newspapers: no rebel group called "Liberation" appears.
+    result = _result(pipeline, "Mali expelled correspondents from France's Le Monde and Liberation dailies. "
+                               "Her colleague from Liberation was also expelled.")
+    assert not [m for m in result.mentions if m.provisional and m.sector == "REB"]
+
+
+def test_a_name_listed_with_a_place_is_a_place(pipeline):
+    result = _result(pipeline, "The rebels had taken control of Kalemba Centre and Goma, residents said.")
+    assert "Kalemba Centre" not in {m.text for m in result.mentions}
+
+
+def test_a_ministry_without_its_country_does_not_take_the_articles(pipeline):
+    # Sudan is what the article names most, but nothing says the ministry is Sudan's.
+    text = ("Sudan's army seized power in Sudan. Protests spread across Sudan. "
+            "The Zorvan Revenue Directorate accused the army of killing protesters.")
+    found = _provisional(pipeline, text)
+    assert found["Zorvan Revenue Directorate"].country is None and found["Zorvan Revenue Directorate"].sector == "GOV"

@@ -27,6 +27,12 @@ THING_NAME_WORDS = word_class("thing_name_words")
 PLACE_SUFFIXES = word_class("place_suffixes")
 COUNTRY_KINDS = ("country", "demonym", "metonym")
 MAX_NAME_TOKENS = 8
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MILITARY_RANKS = word_class("military_ranks")
+MILITARY_WORDS = {word for rank in MILITARY_RANKS for word in rank.split()}
+# Organisation sectors of the state itself: a ministry or a court is the government of a country
+# the text names, never of the country an article merely mentions most.
+STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 # Which knowledge-base names an unknown entity may be a misspelling of, by its NER label.
 FUZZY_KINDS = {"PERSON": ("person",), "ORG": ("igo", "group"), "PROPN": ("person", "igo", "group")}
 
@@ -41,8 +47,8 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
     for span, label in _unknown_spans(doc, covered):
         if index.at(span.root):
             continue  # a title or apposition already gives the name its actor
-        if span.root.dep_ in ("compound", "amod"):
-            continue  # "the Yongbyon nuclear complex": a modifier, not a role filler
+        if _first_conjunct(span.root).dep_ in ("compound", "amod", "nmod"):
+            continue  # "the Yongbyon nuclear complex", "Le Monde and Liberation dailies": modifiers, not role fillers
         if label == "PERSON" and len(span) == 1:
             # A lone word NER calls a person is often a town or a thing; it stands for someone only
             # as the surname of a person named before, whose code it repeats.
@@ -117,10 +123,11 @@ def _unknown_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, str]]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS or any(t in covered for t in range(ent.start, ent.end)):
             continue
-        span = _trim(ent)
-        if span is not None and len(span) <= MAX_NAME_TOKENS:
-            spans.append((span, ent.label_))
-            taken.update(range(ent.start, ent.end))
+        for part in _split_list(ent):
+            span = _trim(part)
+            if span is not None and len(span) <= MAX_NAME_TOKENS:
+                spans.append((span, ent.label_))
+        taken.update(range(ent.start, ent.end))
     for token in doc:
         if (token.pos_ != "PROPN" or token.ent_type_ or token.i in taken or token.dep_ not in ROLE_DEPS
                 or not token.text[:1].isupper()):
@@ -133,6 +140,20 @@ def _unknown_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, str]]:
             continue  # a lone capitalised first word is as likely a common word the tagger misread
         spans.append((doc[first : token.i + 1], "PROPN"))
     return spans
+
+
+def _split_list(ent: Span) -> list[Span]:
+    """An entity NER ran over a list: "Le Monde and Liberation" is two names, and so is
+    "Liberation, Agnes Faivre"; "Union for Democracy and Development" stays one, its "and" inside a phrase."""
+    doc = ent.doc
+    cuts = [t.i for t in ent if t.text in (",", "(", ")") or (t.dep_ == "cc" and t.head.i == ent.root.i
+                                                   and any(c.dep_ == "conj" for c in ent.root.children))]
+    parts, start = [], ent.start
+    for cut in cuts:
+        parts.append(doc[start:cut])
+        start = cut + 1
+    parts.append(doc[start : ent.end])
+    return [part for part in parts if len(part)]
 
 
 def _trim(ent: Span) -> Span | None:
@@ -148,17 +169,60 @@ def _trim(ent: Span) -> Span | None:
 
 def _is_place(span: Span, label: str, place_country: PlaceCountry | None) -> bool:
     """A name the gazetteer knows as a place is a place: NER often reads towns as people or groups."""
-    if label == "PERSON" and not (span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near", "from", "to")):
-        return False  # "Amara Sesay said": a person, even if a town has the name
+    if any(c.ent_type_ in PLACE_LABELS or (place_country is not None and place_country(c.text) is not None)
+           for c in span.root.conjuncts if not span.start <= c.i < span.end):
+        return True  # "taken Rutshuru Centre and Kiwanja": listed with a place, a place itself
     if place_country is None:
         return False
-    if place_country(span.text) is not None:
-        return True
     # "Rutshuru Centre", "Kano State": a known place with a word that keeps it a place.
     rest = len(span) - 1
     while rest > 0 and fold(span[rest].lemma_) in PLACE_SUFFIXES:
         rest -= 1
-    return rest < len(span) - 1 and place_country(span[: rest + 1].text) is not None
+    if rest < len(span) - 1 and place_country(span[: rest + 1].text) is not None:
+        return True
+    if label == "PERSON" and not (span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near", "from", "to")):
+        return False  # "Amara Sesay said": a person, even if a town has the name
+    return place_country(span.text) is not None
+
+
+def _first_conjunct(token):
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _rank_before(span: Span) -> str | None:
+    """A military rank written right before the name, full stops aside: "Maj. Gen.", "Colonel"."""
+    doc = span.doc
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and len(words) < 3 and (doc[i].text == "." or fold(doc[i].text).rstrip(".") in MILITARY_WORDS):
+        if doc[i].text != ".":
+            words.insert(0, fold(doc[i].text).rstrip("."))
+        i -= 1
+    for k in range(len(words)):
+        if " ".join(words[k:]) in MILITARY_RANKS:
+            return " ".join(words[k:])
+    return None
+
+
+def _affiliation(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
+    """The organisation a person's apposition places them in: "Ali Waheed, chairperson of the
+    Maldivian Democratic Party" belongs to the party; "X, a spokesman for the army", to the army."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    by_head = {m.head: m for m in mentions}
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at"):
+                continue
+            for obj in prep.children:
+                owner = by_head.get(obj.i)
+                if obj.dep_ == "pobj" and owner is not None and owner.kind in ("group", "igo", "agent") and owner.country:
+                    return owner
+    return None
 
 
 def _names_a_thing(span: Span) -> bool:
@@ -184,16 +248,26 @@ def _only_common_words(span: Span, kb: KnowledgeBase) -> bool:
 def _code_from_context(kb: KnowledgeBase, place_country: PlaceCountry | None, span: Span, label: str,
                        mentions: list[ActorMention]) -> tuple[str, str | None, str | None, str | None, str] | None:
     """(code, country, sector, title, why) for an unknown name, or None when nothing says anything."""
-    title = _title_of(span, mentions) if label in ("PERSON", "PROPN") else None
+    person = label in ("PERSON", "PROPN")
+    title = _title_of(span, mentions) if person else None
     if title is not None and title.country:
         return title.code, title.country, title.sector, title.title or title.text, f"the title or description '{title.text}'"
+    group = _affiliation(span, mentions) if person and title is None else None
+    if group is not None:
+        return group.code, group.country, group.sector, None, f"the organisation it belongs to, '{group.text}'"
     sector, sector_word = (None, None) if label == "PERSON" else _organisation_sector(kb, span)
     if sector is None and title is not None and title.sector:
         sector, sector_word = title.sector, title.text
+    rank = _rank_before(span) if person and sector is None else None
+    if rank is not None:
+        sector, sector_word = "MIL", rank
     country, country_why = _country_in_or_around(kb, span, mentions)
     if country is None:
         # Where the act happens, then what the article is about; never another party of the sentence.
-        scene = country_of_the_scene(span.root, mentions, place_country) or article_scene(span.root, mentions)
+        # A ministry or a court named without its country is not given the article's.
+        scene = country_of_the_scene(span.root, mentions, place_country)
+        if scene is None and not (label != "PERSON" and sector in STATE_SECTORS and sector_word != rank):
+            scene = article_scene(span.root, mentions)
         if scene is None and sector in HOME_SECTORS:
             scene = only_country_of_sentence(span.root, mentions, "")
         if scene is not None:
@@ -201,8 +275,9 @@ def _code_from_context(kb: KnowledgeBase, place_country: PlaceCountry | None, sp
     if country is None and sector is None:
         return None
     code = (country or "") + (sector or "")
-    why = "; ".join(part for part in (country_why, f"the organisation word '{sector_word}' ({sector})" if sector_word else "") if part)
-    return code, country, sector, None, why
+    word = (f"the rank '{rank}' (MIL)" if rank is not None else f"the organisation word '{sector_word}' ({sector})") if sector_word else ""
+    why = "; ".join(part for part in (country_why, word) if part)
+    return code, country, sector, rank, why
 
 
 def _title_of(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
@@ -223,6 +298,12 @@ def _title_of(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
         head = doc[m.head]
         if (head.dep_ == "appos" and head.head.i == root.i) or (root.dep_ == "appos" and root.head.i == head.i):
             return m
+    # "Dhaka Metropolitan Magistrate, Shafi Uddin": any one agent the parse sets in apposition.
+    for m in mentions:
+        head = doc[m.head]
+        if m.kind == "agent" and head.tag_ in ("NN", "NNP") and (
+                (head.dep_ == "appos" and head.head.i == root.i) or (root.dep_ == "appos" and root.head.i == head.i)):
+            return m
     return None
 
 
@@ -230,7 +311,8 @@ def _organisation_sector(kb: KnowledgeBase, span: Span) -> tuple[str | None, str
     """The sector an organisation's name declares: armed words first, then its head noun, then any word."""
     lemmas = [fold(t.lemma_) for t in span]
     head = fold(span.root.lemma_)
-    armed = next((w for w in lemmas if w in ARMED_NAME_WORDS), None)
+    # An armed word says what a longer name is; alone ("Liberation", "Resistance") it may name anything.
+    armed = next((w for w in lemmas if w in ARMED_NAME_WORDS), None) if len(span) > 1 else None
     if armed is not None and (kb.agents.get((head,)) or kb.name_words.get(head)) != "GOV":
         return "REB", armed  # "Karenni Defence Front", but not "the Defence Ministry"
     ordered = [head] + [w for w in reversed(lemmas) if w != head]
