@@ -118,3 +118,15 @@ def test_a_ministry_without_its_country_does_not_take_the_articles(pipeline):
             "The Zorvan Revenue Directorate accused the army of killing protesters.")
     found = _provisional(pipeline, text)
     assert found["Zorvan Revenue Directorate"].country is None and found["Zorvan Revenue Directorate"].sector == "GOV"
+
+
+def test_an_unknown_person_with_a_title_is_named_and_marked_provisional(pipeline):
+    events = _result(pipeline, "Nigerian Education Minister Fabian Osuji accused the senate of lying.").events
+    accuse = next(e for e in events if e.plover == "ACCUSE")
+    assert (accuse.source.text, accuse.source.code, accuse.source.provisional) == ("Fabian Osuji", "NGAGOV", True)
+    assert accuse.source.title == "minister" and "the title or description 'Nigerian Education Minister'" in accuse.source.rule
+
+
+def test_the_end_of_a_hyphenated_title_is_no_rank(pipeline):
+    found = _provisional(pipeline, "Soldiers clashed with gunmen in Kenya. Party Secretary-General Peter Ochieng condemned the clashes.")
+    assert all(m.sector != "MIL" for m in found.values())

@@ -79,3 +79,8 @@ def test_a_later_surname_repeats_the_fuzzy_match(pipeline):
 def test_a_name_that_is_no_variant_stays_provisional(pipeline):
     found = _mentions(pipeline, "Police in Kenya arrested opposition figure Boris Johnston on Monday.")
     assert found["Boris Johnston"].provisional and found["Boris Johnston"].actor_id is None
+
+
+def test_a_misspelt_name_after_a_title_is_still_the_known_person(pipeline):
+    found = _mentions(pipeline, "Libyan leader Muammar Gadafy warned that his forces would attack.")
+    assert found["Muammar Gadafy"].actor_id == "person:muammar_gaddafi" and found["Muammar Gadafy"].rule.startswith("fuzzy:")

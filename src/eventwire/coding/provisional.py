@@ -45,8 +45,20 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
     found: list[ActorMention] = []
     surnames: dict[str, ActorMention] = {}  # last word of each provisional person named so far
     for span, label in _unknown_spans(doc, covered):
-        if index.at(span.root):
-            continue  # a title or apposition already gives the name its actor
+        given = index.at(span.root)
+        variant = _spelling_variant(kb, span, label, sent_of, published) if given else None
+        if variant is not None:
+            found.append(variant)  # "Libyan leader Muammar Gadafy": the known person, whatever the title says
+            surnames[fold(span[-1].text)] = variant
+            continue
+        if given:
+            # A title or apposition already gives the name its actor. An unknown person keeps the
+            # title's code under their own name, marked provisional: "Education Minister Fabian Osuji".
+            title = given[0]
+            if label == "PERSON" and len(span) > 1 and len(given) == 1 and title.kind == "agent" and title.country:
+                found.append(_titled_person(span, title, sent_of))
+                surnames[fold(span[-1].text)] = found[-1]
+            continue
         if _first_conjunct(span.root).dep_ in ("compound", "amod", "nmod"):
             continue  # "the Yongbyon nuclear complex", "Le Monde and Liberation dailies": modifiers, not role fillers
         if label == "PERSON" and len(span) == 1:
@@ -92,6 +104,15 @@ def _again(earlier: ActorMention, span: Span, sent_of: list[int]) -> ActorMentio
              f"named before ({earlier.code})",
         token_start=span.start, token_end=span.end, head=span.root.i, title=earlier.title,
         provisional=earlier.provisional, name=earlier.name, sectors=earlier.sectors, qid=earlier.qid,
+    )
+
+
+def _titled_person(span: Span, title: ActorMention, sent_of: list[int]) -> ActorMention:
+    return ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char, code=title.code, country=title.country,
+        sector=title.sector, actor_id=None, sentence_index=sent_of[span.root.i], kind="provisional",
+        rule=f"provisional: PERSON '{span.text}' is not in the knowledge base; code from the title or description '{title.text}'",
+        token_start=span.start, token_end=span.end, head=span.root.i, title=title.title or title.text, provisional=True,
     )
 
 
@@ -200,6 +221,8 @@ def _rank_before(span: Span) -> str | None:
         if doc[i].text != ".":
             words.insert(0, fold(doc[i].text).rstrip("."))
         i -= 1
+    if i >= 0 and doc[i].text in ("-", "–"):
+        return None  # "Secretary-General Chedli Klibi": the end of another title, not a rank
     for k in range(len(words)):
         if " ".join(words[k:]) in MILITARY_RANKS:
             return " ".join(words[k:])
