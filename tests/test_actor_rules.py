@@ -112,6 +112,9 @@ CASES = [
     ("Yemeni government forces clashed with separatists in Aden.", D, "Aden", None),
     # a multi-word agent keeps its first words as written: "rights group", not "right group"
     ("An Egyptian rights group accused the police of torture.", D, "Egyptian rights group", "EGYNGO"),
+    # a title belongs to the agent before it: the army's spokesman speaks for the army
+    ("A Nigerian army spokesman accused the rebels of lying.", D, "Nigerian army spokesman", "NGAMIL"),
+    ("The Dhaka Metropolitan Police spokesman said the venue was full.", D, "Dhaka Metropolitan Police spokesman", "BGDCOP"),
     # a title right before a known name is the person's, not an actor of its own
     ("The legitimate commander Khalifa Haftar attacked Tripoli.", D, "Khalifa Haftar", "LBYREB"),
     ("The legitimate commander Khalifa Haftar attacked Tripoli.", D, "The legitimate commander", None),

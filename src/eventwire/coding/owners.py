@@ -71,6 +71,15 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
                 matched = length  # "a state of siege", "the state of the economy": not the state as an actor
                 break
             owner = _owner(head, doc[i], name_at, sector)
+            if fold(head.lemma_) in PERSON_TITLES:
+                # "the Dhaka police spokesman", "an army commander": a title belongs to the agent before it.
+                inner = next((a for c in head.children if c.dep_ == "compound" for a in found if a.head == c.i and a.country), None)
+                if inner is not None and (owner is None or owner.country == inner.country):
+                    owner = inner
+                elif owner is not None and owner.kind in ("country", "demonym"):
+                    # "a Nigerian army spokesman": the country's army, not its government, speaks.
+                    sector = next((kb.agents[(fold(c.lemma_),)] for c in head.children
+                                   if c.dep_ == "compound" and (fold(c.lemma_),) in kb.agents), sector)
             if owner is None and place_country is not None:
                 owner = _place_owner(head, doc[i], name_at, place_country, sector)
             if owner is None and any(fold(p.lemma_) in kb.agent_words for prep in head.children
@@ -105,7 +114,8 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
         i += matched or 1
     # "medics from two Italian charities": an agent owned by a later agent phrase.
     agent_at = {m.head: m for m in found}
-    for i, length, head, sector in pending:
+    # Right to left, so that "a leader of the Adhaalath Party" finds the party already placed.
+    for i, length, head, sector in sorted(pending, key=lambda entry: -entry[0]):
         owner = None
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
             owner = next((agent_at[p.i] for p in prep.children if p.dep_ == "pobj" and p.i in agent_at), None)
@@ -123,6 +133,7 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
                 owner = only_country_of_sentence(head, names, "")
         if owner is not None and owner.country:
             found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
+            agent_at[head.i] = found[-1]
     return found
 
 
