@@ -106,3 +106,30 @@ def test_arabic_articles_conjoined_owners_and_group_modifiers(pipeline):
     assert sorted(both) == ["GBRMIL", "USAMIL"]
     events = pipeline.process(Article("t", "The al-Qaeda terror network threatened France on Friday.")).events
     assert events and events[0].source.code == "IMGREB"
+
+
+def _events(pipeline, text):
+    return pipeline.process(Article("t", text, published=date(2020, 6, 1))).events
+
+
+def test_an_object_pronoun_stands_for_the_one_other_party_before_it(pipeline):
+    events = _events(pipeline, "Greek Foreign Minister Nikos Dendias summoned Libya's ambassador and asked him to present the accord.")
+    ask = next(e for e in events if e.cameo.startswith("02"))
+    assert (ask.target.text, ask.target.code) == ("him", "LBYGOV") and ask.target.kind == "coref"
+
+
+def test_an_object_pronoun_with_two_candidates_stays_unlinked(pipeline):
+    events = _events(pipeline, "Nikos Dendias said he met Sergei Lavrov and asked him to help.")
+    ask = next(e for e in events if e.cameo.startswith("02"))
+    assert ask.target is None
+
+
+def test_concern_over_a_countrys_act_is_aimed_at_the_country(pipeline):
+    events = _events(pipeline, "The EU expressed concern over Turkey's intention to drill for gas.")
+    concern = next(e for e in events if e.cameo == "012")
+    assert concern.target is not None and concern.target.country == "TUR"
+
+
+def test_the_warring_parties_take_no_country_from_the_sentence(pipeline):
+    codes = _codes(pipeline, "Countries agreed to hold off on support to the warring parties, German leaders said.")
+    assert "the warring parties" not in codes

@@ -16,6 +16,7 @@ from .owners import agrees
 STATE_NOMINALS = word_class("state_nominals")
 GOVERNMENT_NOMINALS = word_class("government_nominals")
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
+PRONOUN_OBJECTS = {"him", "her", "them"}
 DEMONSTRATIVES = {"those", "these"}
 COLLECTIVE_NOUNS = word_class("collective_nouns")
 DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
@@ -74,6 +75,10 @@ def coreference(kb: KnowledgeBase, doc: Doc, mentions: list[ActorMention], sent_
                 antecedent = _main_clause_subject(token.head, by_head)
                 if antecedent:
                     link, rule = antecedent, "pronoun in a relative clause = subject of the governing clause"
+            elif token.lower_ in PRONOUN_OBJECTS and token.dep_ in ("dobj", "dative", "pobj"):
+                antecedent = _object_antecedent(token, by_head)
+                if antecedent:
+                    link, rule = antecedent, f"'{token.text}' = the one other party named before it in the sentence"
             elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 if previous_subjects and (lemma in COLLECTIVE_NOUNS or (lemma,) in kb.agents):
                     link, rule = previous_subjects, "demonstrative refers to the subjects of a preceding sentence"
@@ -94,6 +99,39 @@ def coreference(kb: KnowledgeBase, doc: Doc, mentions: list[ActorMention], sent_
             if m.country and m.kind in ("country", "metonym", "coref", "agent"):
                 focus = m
     return added
+
+
+def _object_antecedent(pronoun: Token, by_head: dict[int, list[ActorMention]]) -> list[ActorMention]:
+    """ "summoned Libya's ambassador and asked him to ...": an object pronoun stands for the one
+    person (him, her) or group (them) named before it in its sentence that is not the subject
+    of its clause; with none, or two, it stays unlinked."""
+    from .mentions import PERSON_TITLES
+
+    doc = pronoun.doc
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    subjects: set[int] = set()
+    while True:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                subjects.update(t.i for t in child.subtree)
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    plural = pronoun.lower_ == "them"
+    found: dict[str, ActorMention] = {}
+    for i in range(pronoun.sent.start, pronoun.i):
+        for m in by_head.get(i, ()):
+            head = doc[m.head]
+            if m.head in subjects or m.kind in ("country", "demonym", "metonym") or head.dep_ in ("poss", "compound", "amod"):
+                continue
+            if plural:
+                fits = m.kind in ("group", "igo") or (m.kind == "agent" and head.tag_ in ("NNS", "NNPS"))
+            else:
+                fits = m.kind == "person" or (m.kind == "provisional" and m.title is not None) or (
+                    m.kind in ("agent", "provisional") and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in PERSON_TITLES)
+            if fits:
+                found.setdefault(m.code, m)
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _subject_mentions(sent, by_head: dict[int, list[ActorMention]]) -> list[ActorMention]:

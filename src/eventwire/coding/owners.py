@@ -90,7 +90,7 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
                 break
             if owner is None and sector in DOMESTIC_SECTORS:
                 owner = country_of_the_scene(head, names, place_country)
-            if owner is None and _names_one_official(head, doc[i]):
+            if owner is None and _names_one_official(head, doc[i]) and _may_take_the_scene(head):
                 owner = only_country_of_sentence(head, names, sector)
             if owner is None and sector in TRANSNATIONAL_SECTORS:
                 # "13 international aid agencies": an NGO of no country is a transnational one.
@@ -145,8 +145,10 @@ def _may_take_the_scene(head: Token) -> bool:
         return False  # "his deputy", "those crews": they point back at someone already named
     if any(fold(t.lemma_) in BACKERS for c in head.children for t in c.subtree if c.dep_ in ("amod", "compound")):
         return False  # "Iranian-backed militias": their backer is named, their own country is not
-    modifiers = {fold(c.lemma_) for c in head.children if c.dep_ in ("amod", "compound")}
-    return not modifiers & {"foreign", "international", "western", "multinational", "regional", "unidentified", "unknown"}
+    modifiers = {form for c in head.children if c.dep_ in ("amod", "compound") for form in (fold(c.lemma_), c.lower_)}
+    # "the warring parties", "rival factions": the sides of a conflict, whose country the scene does not settle.
+    return not modifiers & {"foreign", "international", "western", "multinational", "regional", "unidentified", "unknown",
+                            "warring", "rival", "opposing"}
 
 
 def is_locative(token: Token) -> bool:

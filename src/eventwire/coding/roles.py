@@ -31,7 +31,7 @@ RELATIONAL_NOUNS = word_class("relational_nouns")
 MODIFIER_TARGET_PREPS = ("against", "on", "to", "toward", "towards", "upon", "into")
 # Prepositions after a verb's object that name the party it concerns: "calls by Annan", "an offer from Kabul",
 # "positions of the army", "a meeting with Obama", "sanctions on Iran".
-OWNER_PREPS = ("by", "from", "of", "with", "on", "against", "to", "for")
+OWNER_PREPS = ("by", "from", "of", "with", "on", "against", "to", "for", "over", "about")
 # CAMEO roots whose target may be the subject of a that-clause: appeals (02), demands (10), threats (13).
 CLAUSE_TARGET_ROOTS = ("02", "10", "13")
 # Codes whose passive subject is the side acting: forces deployed (15) or withdrawn (087).
