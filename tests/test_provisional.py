@@ -130,3 +130,16 @@ def test_an_unknown_person_with_a_title_is_named_and_marked_provisional(pipeline
 def test_the_end_of_a_hyphenated_title_is_no_rank(pipeline):
     found = _provisional(pipeline, "Soldiers clashed with gunmen in Kenya. Party Secretary-General Peter Ochieng condemned the clashes.")
     assert all(m.sector != "MIL" for m in found.values())
+
+
+def test_an_acronym_spells_the_actor_named_before_it(pipeline):
+    text = ("Sudan's Central Reserve Police used excessive force against protesters. "
+            "The Treasury Department accused the CRP of leading the crackdown.")
+    accuse = next(e for e in _result(pipeline, text).events if e.plover == "ACCUSE")
+    assert (accuse.source.code, accuse.target.text, accuse.target.code) == ("USAGOV", "CRP", "SDNCOP")
+    assert accuse.target.rule.startswith("acronym: 'CRP' spells")
+
+
+def test_an_acronym_that_spells_nothing_named_stays_unknown(pipeline):
+    result = _result(pipeline, "Sudan's Central Reserve Police used force. The Treasury Department accused the RSF of abuses.")
+    assert not [m for m in result.mentions if m.rule.startswith("acronym:") and m.text == "RSF"]

@@ -34,6 +34,7 @@ MILITARY_WORDS = {word for rank in MILITARY_RANKS for word in rank.split()}
 # the text names, never of the country an article merely mentions most.
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 # Which knowledge-base names an unknown entity may be a misspelling of, by its NER label.
+ACRONYM_KINDS = ("agent", "group", "igo", "provisional")
 FUZZY_KINDS = {"PERSON": ("person",), "ORG": ("igo", "group"), "PROPN": ("person", "igo", "group")}
 
 
@@ -93,6 +94,7 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
         ))
         if label == "PERSON":
             surnames[fold(span[-1].text)] = found[-1]
+    found += _acronyms(doc, mentions + found, covered | {t for m in found for t in range(m.token_start, m.token_end)}, sent_of)
     return found
 
 
@@ -105,6 +107,36 @@ def _again(earlier: ActorMention, span: Span, sent_of: list[int]) -> ActorMentio
         token_start=span.start, token_end=span.end, head=span.root.i, title=earlier.title,
         provisional=earlier.provisional, name=earlier.name, sectors=earlier.sectors, qid=earlier.qid,
     )
+
+
+def _initials(mention: ActorMention, doc: Doc) -> str:
+    """ "Central Reserve Police" -> "CRP"; "the Forces for Democracy and Development" -> "FDD"."""
+    words = [t for t in doc[mention.token_start : mention.token_end] if t.is_alpha and t.text[:1].isupper()]
+    return "".join(t.text[0] for t in words).upper()
+
+
+def _acronyms(doc: Doc, mentions: list[ActorMention], covered: set[int], sent_of: list[int]) -> list[ActorMention]:
+    """An unknown acronym stands for the one actor named before it whose capitalised words it
+    spells: "Sudan's Central Reserve Police ... the CRP" is the same police force."""
+    found: list[ActorMention] = []
+    for token in doc:
+        text = token.text
+        if (token.i in covered or not (2 <= len(text) <= 6) or not text.isalpha() or not text.isupper()
+                or token.pos_ not in ("PROPN", "NOUN")):
+            continue
+        spelled = {m.code: m for m in mentions if m.token_end <= token.i and m.kind in ACRONYM_KINDS
+                   and _initials(m, doc)[-len(text):] == text}  # "Sudan's Central Reserve Police": its last words
+        if len(spelled) != 1:
+            continue
+        earlier = next(iter(spelled.values()))
+        found.append(ActorMention(
+            text=text, start=token.idx, end=token.idx + len(text), code=earlier.code, country=earlier.country,
+            sector=earlier.sector, actor_id=earlier.actor_id, sentence_index=sent_of[token.i], kind=earlier.kind,
+            rule=f"acronym: '{text}' spells '{earlier.text}', named before ({earlier.code})",
+            token_start=token.i, token_end=token.i + 1, head=token.i, name=earlier.name, title=earlier.title,
+            sectors=earlier.sectors, qid=earlier.qid, provisional=earlier.provisional,
+        ))
+    return found
 
 
 def _titled_person(span: Span, title: ActorMention, sent_of: list[int]) -> ActorMention:
