@@ -145,6 +145,10 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     # "threatened to detain the fishermen": the target is the complement's object. A threat or a
     # refusal looks into its infinitive even when the act itself is not in the lexicon.
     complements = [c for c in verb.children if c.i in cand.consumed or (c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    if pattern.code.startswith(("12", "13")):
+        # "threatened on Sunday to impose tariffs on Colombia": the parser may hang the infinitive as an adverbial.
+        complements += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and c not in complements]
     if not targets and complements and (pattern.target != "none" or pattern.code.startswith(("12", "13"))):
         for complement in complements:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
@@ -222,6 +226,12 @@ def _prepositional_targets(verb: Token, pattern: VerbPattern, mentions: MentionI
         if pattern.code[:2] in COOPERATIVE_ROOTS:
             for _, pobj in prep_objects(verb, ("for",)):
                 yield actors_at(pobj, mentions), "target = object of 'for'"
+            for _, pobj in prep_objects(verb, ("for",)):
+                yield _modifier_actors(pobj, mentions), f"target = owner of 'for {pobj.text}'"  # "support for Ukraine's bid"
+        # "spoke by telephone with Putin": the partner hangs from the means of talking.
+        for _, means in prep_objects(verb, ("by", "via", "over")):
+            for prep, pobj in prep_objects(means, ("with", "to")):
+                yield actors_at(pobj, mentions), f"target = object of '{prep}' after '{means.text}'"
         # "bowed to pressure from the opposition": the party behind the prep object.
         for prep, pobj in prep_objects(verb, MODIFIER_TARGET_PREPS):
             for _, owner in prep_objects(pobj, ("from", "by")):

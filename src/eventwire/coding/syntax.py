@@ -53,7 +53,9 @@ def verb_subject(verb: Token) -> tuple[list[Token], str]:
                     inner = [c for c in child.children if c.dep_ == "nsubj"]
                     if inner:
                         return inner, f"subject of '{child.text}' (parsed as the subject of '{current.text}')"
-                return [child], "subject" if current.i == verb.i else f"subject of '{current.text}'"
+                # "Kibaki and opposition leader Odinga met": the parser may give the verb two subjects.
+                subjects = [c for c in current.children if c.dep_ == child.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")] or [child]
+                return subjects, "subject" if current.i == verb.i else f"subject of '{current.text}'"
             if child.dep_ == "agent":
                 return [c for c in child.children if c.dep_ == "pobj"], "passive agent"
         if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
