@@ -94,3 +94,12 @@ def test_the_gaps_script_counts_entries_without_an_id_or_a_start_date(pipeline):
     no_qid = sum(1 for p in kb.people.values() if not p.qid)
     assert f"people: {no_qid:,} of {len(kb.people):,} with no QID" in out
     assert "groups:" not in out
+
+
+def test_an_agent_term_in_two_sectors_is_rejected():
+    from eventwire.knowledge.kb import build_kb
+    from eventwire.knowledge.schema import AgentGroup
+
+    agents = [AgentGroup(sector="CVL", terms=["fundamentalist"]), AgentGroup(sector="RAD", terms=["fundamentalist"])]
+    with pytest.raises(KnowledgeError, match="'fundamentalist' is listed under both CVL and RAD"):
+        build_kb([], [], agents, [], [], str.split)

@@ -23,7 +23,7 @@ DOMESTIC_SECTORS = {"COP", "OPP", "CVL", "ACT", "LAB", "EDU", "REL", "MED", "JUD
 SCENE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "through", "around", "into"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 # Sectors that act at home: without owner or scene, they belong to the one country their sentence names.
-HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS", "ETH"}) | {"REB"}
+HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS", "ETH"}) | {"REB", "RAD"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 BACKERS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded"}
 STATE_TITLES = word_class("state_titles")

@@ -229,7 +229,10 @@ def build_kb(
     _add_surnames(kb, tokenize)
     for a in agents:
         for term in a.terms:
-            kb.agents[tuple(fold(t) for t in term.split())] = a.sector
+            key = tuple(fold(t) for t in term.split())
+            if kb.agents.get(key, a.sector) != a.sector:
+                raise KnowledgeError(f"agents.json: the term {term!r} is listed under both {kb.agents[key]} and {a.sector}")
+            kb.agents[key] = a.sector
     extra_groups, extra_people, extra_agents = overlay
     for g in extra_groups:
         kb.groups.setdefault(g.id, g)
