@@ -67,3 +67,24 @@ def test_an_airport_code_is_no_place(pipeline):
     # "CRP" is also Corpus Christi's airport code; here it is a police force.
     result = pipeline.process(Article("t", "Washington accused the CRP of killing protesters in Khartoum."))
     assert not any(p.name == "CRP" for p in result.places)
+
+
+def test_ground_taken_without_a_named_place_is_aimed_at_the_side_fought(pipeline):
+    from eventwire.model import Article
+
+    events = pipeline.process(Article("t", "The rebels clashed with the army near Goma on Friday. "
+                                           "The rebels had taken control of two towns by Saturday.")).events
+    taken = next(e for e in events if e.cameo == "192")
+    assert taken.target is not None and taken.target.code == "CODMIL"
+    assert "fought for the ground (an earlier sentence)" in taken.target.rule
+
+
+def test_the_sides_of_one_conflict_agree_among_themselves(pipeline):
+    from eventwire.model import Article
+
+    events = pipeline.process(Article("t", "Yemen's two rival factions signed a prisoner exchange agreement on Friday.")).events
+    signed = next(e for e in events if e.plover == "AGREE")
+    assert signed.source.code == signed.target.code == "YEMREB"
+    # One plural actor without a word that makes it several sides stays without a target.
+    events = pipeline.process(Article("t", "Yemeni rebels signed a prisoner exchange agreement on Friday.")).events
+    assert next(e for e in events if e.plover == "AGREE").target is None

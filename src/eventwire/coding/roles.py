@@ -52,11 +52,14 @@ class Roles:
     targets: list[ActorMention]
     how: list[str]
     backs: bool = False  # the target came from a purpose of support: a deployment is then aid
+    among: bool = False  # "the two rival factions signed": a reciprocal act among the sides of one source
 
 
 def pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """Source-target pairs of one trigger; an actor never targets itself."""
     sources = roles.sources or [None]
+    if roles.among:
+        return [(s, s) for s in roles.sources]
     if pattern.reciprocal and not roles.targets and len({s.code for s in roles.sources}) > 1:
         return [(s, t) for s in roles.sources for t in roles.sources if s.code != t.code]
     pairs = []
@@ -183,7 +186,16 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             if targets:
                 how.append(f"target = subject of the clause '{clause.text}'")
                 break
+    if not targets and pattern.reciprocal and len(sources) == 1 and _sides_of_one_conflict(verb.doc[sources[0].head]):
+        how.append("target = the same sides: a reciprocal act among them")
+        return Roles(sources, [], how, among=True)
     return Roles(sources, targets, how)
+
+
+def _sides_of_one_conflict(head: Token) -> bool:
+    """ "Libya's two rival factions", "the warring parties", "both sides": a plural actor whose
+    members act on each other when they meet, agree or sign."""
+    return head.tag_ in ("NNS", "NNPS") and any(c.lower_ in RECIPROCAL_MODIFIERS for c in head.children)
 
 
 def purpose_of_support(verb: Token, mentions: MentionIndex) -> tuple[list[ActorMention], str]:
@@ -385,6 +397,7 @@ PLACE_NOUNS = word_class("place_nouns")
 FIGHTING_NOUNS = word_class("fighting_nouns")
 # CAMEO codes of taking or besieging ground, whose target is the side that held it.
 GROUND_CODES = ("191", "192")
+RECIPROCAL_MODIFIERS = {"two", "both", "rival", "warring", "opposing"}
 
 
 def holder_of_the_place(event: Event, place: Place, doc: Doc, mentions: MentionIndex) -> tuple[ActorMention, str] | None:
@@ -433,6 +446,36 @@ def holder_of_the_place(event: Event, place: Place, doc: Doc, mentions: MentionI
                                   for m in actors_at(c if c.dep_ == "nsubj" else next(iter(c.children), c), mentions)])
             if holders:
                 return holders[0], f"'{holders[0].text}' {token.text} {place.name} ({'this' if other is sent else 'another'} sentence)"
+    return None
+
+
+def holder_of_ground_taken(event: Event, doc: Doc, mentions: MentionIndex) -> tuple[ActorMention, str] | None:
+    """For ground taken with no place named ("seized two towns after clashes with the army"), the
+    side it was taken from: the object of "from" on the trigger, else the one side a fighting noun
+    of this sentence or the two before names ("clashes with", "fighting against")."""
+    if not event.cameo.startswith(GROUND_CODES):
+        return None
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return None
+    side = event.source.code if event.source else None
+
+    def other_side(found: list[ActorMention]) -> list[ActorMention]:
+        return [m for m in found if m.code and m.code != side and m.kind != "place"]
+
+    for _, pobj in prep_objects(trigger.root, ("from",)):
+        taken_from = other_side(actors_at(pobj, mentions))
+        if taken_from:
+            return taken_from[0], f"the ground was taken from '{taken_from[0].text}'"
+    sentences = list(doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= trigger.root.i < s.end)
+    for other in reversed(sentences[max(0, here - 2) : here + 1]):
+        fought = {m.code: m for token in other if fold(token.lemma_) in FIGHTING_NOUNS
+                  for _, pobj in prep_objects(token, ("with", "against", "between"))
+                  for m in other_side(actors_at(pobj, mentions))}
+        if len(fought) == 1:
+            holder = next(iter(fought.values()))
+            return holder, f"'{holder.text}' fought for the ground ({'this' if other.start <= trigger.root.i < other.end else 'an earlier'} sentence)"
     return None
 
 

@@ -18,7 +18,7 @@ from ..knowledge.words import word_class
 from ..model import ArticleResult, Event, Place
 from .mentions import PERSON_TITLES
 from .context import ArticleContext, Resources, stage
-from .roles import holder_of_the_place, target_own_government, target_the_holder, target_the_place
+from .roles import holder_of_ground_taken, holder_of_the_place, target_own_government, target_the_holder, target_the_place
 from .syntax import governing_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -353,6 +353,10 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
                 _target_holder_or_place(event, argument, ctx)
         if event.target is None and event.cameo_root == "14":
             target_own_government(event, ctx.article.content_hash)
+        if event.target is None and ctx.mentions:
+            held = holder_of_ground_taken(event, ctx.doc, ctx.mentions)
+            if held is not None:
+                target_the_holder(event, *held, ctx.article.content_hash)
 
 
 def _target_holder_or_place(event: Event, place: Place, ctx: ArticleContext) -> None:
