@@ -84,3 +84,9 @@ def test_a_name_that_is_no_variant_stays_provisional(pipeline):
 def test_a_misspelt_name_after_a_title_is_still_the_known_person(pipeline):
     found = _mentions(pipeline, "Libyan leader Muammar Gadafy warned that his forces would attack.")
     assert found["Muammar Gadafy"].actor_id == "person:muammar_gaddafi" and found["Muammar Gadafy"].rule.startswith("fuzzy:")
+
+
+def test_a_misspelt_country_is_the_country_and_never_a_provisional_actor(pipeline):
+    found = _mentions(pipeline, "Pakistan's president rejected a fresh offer from Afganistan for direct talks.")
+    assert found["Afganistan"].code == "AFG" and found["Afganistan"].rule.startswith("fuzzy:")
+    assert not any(m.provisional for m in found.values())

@@ -35,7 +35,7 @@ MILITARY_WORDS = {word for rank in MILITARY_RANKS for word in rank.split()}
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 # Which knowledge-base names an unknown entity may be a misspelling of, by its NER label.
 ACRONYM_KINDS = ("agent", "group", "igo", "provisional")
-FUZZY_KINDS = {"PERSON": ("person",), "ORG": ("igo", "group"), "PROPN": ("person", "igo", "group")}
+FUZZY_KINDS = {"PERSON": ("person",), "ORG": ("igo", "group"), "PROPN": ("person", "igo", "group"), "GPE": ("country",)}
 
 
 def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
@@ -46,6 +46,13 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
     found: list[ActorMention] = []
     surnames: dict[str, ActorMention] = {}  # last word of each provisional person named so far
     for span, label in _unknown_spans(doc, covered):
+        if label == "GPE":
+            # A place NER reads but neither the gazetteer nor the knowledge base knows may be a
+            # country misspelt ("Afganistan"); it is never a provisional actor.
+            variant = None if _is_place(span, label, place_country) else _spelling_variant(kb, span, label, sent_of, published)
+            if variant is not None:
+                found.append(variant)
+            continue
         given = index.at(span.root)
         variant = _spelling_variant(kb, span, label, sent_of, published) if given else None
         if variant is not None:
@@ -174,7 +181,7 @@ def _unknown_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, str]]:
     spans: list[tuple[Span, str]] = []
     taken: set[int] = set(covered)
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS or any(t in covered for t in range(ent.start, ent.end)):
+        if ent.label_ not in ACTOR_LABELS | {"GPE"} or any(t in covered for t in range(ent.start, ent.end)):
             continue
         for part in _split_list(ent):
             span = _trim(part)
