@@ -33,3 +33,8 @@ def test_the_target_is_found(pipeline, text, prefix, dyad):
 
 def test_one_subject_meeting_nobody_named_has_no_target(pipeline):
     assert _dyads(pipeline, "Kenyan President Uhuru Kenyatta met on Friday in Nairobi.", "04") <= {("KENGOV", None)}
+
+
+def test_each_other_makes_the_sources_each_others_targets(pipeline):
+    dyads = _dyads(pipeline, "Armenia and Azerbaijan accused each other of shelling border villages.", "11")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= dyads

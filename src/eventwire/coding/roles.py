@@ -53,6 +53,7 @@ class Roles:
     how: list[str]
     backs: bool = False  # the target came from a purpose of support: a deployment is then aid
     among: bool = False  # "the two rival factions signed": a reciprocal act among the sides of one source
+    mutual: bool = False  # "refused to meet with each other": the sources act on one another
 
 
 def pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None, ActorMention | None]]:
@@ -60,7 +61,7 @@ def pairs(pattern: VerbPattern, roles: Roles) -> list[tuple[ActorMention | None,
     sources = roles.sources or [None]
     if roles.among:
         return [(s, s) for s in roles.sources]
-    if pattern.reciprocal and not roles.targets and len({s.code for s in roles.sources}) > 1:
+    if (pattern.reciprocal or roles.mutual) and not roles.targets and len({s.code for s in roles.sources}) > 1:
         return [(s, t) for s in roles.sources for t in roles.sources if s.code != t.code]
     pairs = []
     for source in sources:
@@ -189,7 +190,16 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     if not targets and pattern.reciprocal and len(sources) == 1 and _sides_of_one_conflict(verb.doc[sources[0].head]):
         how.append("target = the same sides: a reciprocal act among them")
         return Roles(sources, [], how, among=True)
+    if not targets and len({m.code for m in sources}) > 1 and _says_each_other(verb):
+        how.append("target = each other: the sources act on one another")
+        return Roles(sources, [], how, mutual=True)
     return Roles(sources, targets, how)
+
+
+def _says_each_other(verb: Token) -> bool:
+    """ "refused to sit or meet with each other", "accused one another": a reciprocal pronoun in the act's clause."""
+    words = [t.lower_ for t in verb.subtree]
+    return any((a, b) in (("each", "other"), ("one", "another")) for a, b in zip(words, words[1:]))
 
 
 def _sides_of_one_conflict(head: Token) -> bool:
