@@ -251,3 +251,12 @@ def test_participles_after_a_noun(pipeline):
 def test_an_event_noun_a_statement_is_about_is_its_topic(pipeline):
     events = pipeline.process(Article("t", "China denounced the US arms sale to Taiwan as interference.", published=date(2020, 6, 1))).events
     assert [e.plover for e in events if e.cameo != "010"] == ["ACCUSE"]
+
+
+def test_a_market_quantity_is_no_request(pipeline):
+    from eventwire.model import Article
+
+    events = pipeline.process(Article("t", "The peso fell as traders worried about weak Chinese demand for copper.")).events
+    assert not [e for e in events if e.plover == "REQUEST"]
+    events = pipeline.process(Article("t", "Egypt rejected a demand by Ethiopia to resume talks.")).events
+    assert [e for e in events if e.plover == "REJECT"]

@@ -90,3 +90,10 @@ def test_a_misspelt_country_is_the_country_and_never_a_provisional_actor(pipelin
     found = _mentions(pipeline, "Pakistan's president rejected a fresh offer from Afganistan for direct talks.")
     assert found["Afganistan"].code == "AFG" and found["Afganistan"].rule.startswith("fuzzy:")
     assert not any(m.provisional for m in found.values())
+
+
+def test_an_organisation_named_in_another_word_order_is_the_known_one(pipeline):
+    found = _mentions(pipeline, "The Turkish state openly supports the National Unity Government, made up of several armed groups.")
+    assert found["National Unity Government"].actor_id == "group:lby_gna"
+    kb = pipeline.kb
+    assert kb.fuzzy_lookup(["State", "Islamic"], ("group",)) is None  # two swapped words are too little

@@ -21,6 +21,7 @@ AMOUNT_NOUNS = word_class("amount_nouns")
 QUANTITY_HEADS = word_class("quantity_heads")
 SPAN_HEADS = word_class("span_heads")
 SPEECH_VERBS = word_class("speech_verbs")
+MARKET_NOUNS = word_class("market_nouns")
 DEMAND_MODALS = {"must", "should", "ought"}
 
 
@@ -47,6 +48,8 @@ def find_candidates(ontology: Ontology, sent: Span) -> list[Candidate]:
                 if demand:
                     found.append(demand)
         elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+            if _market_sense(token):
+                continue
             for key in noun_keys(token):
                 patterns = ontology.nouns.get(key)
                 if patterns:
@@ -57,6 +60,12 @@ def find_candidates(ontology: Ontology, sent: Span) -> list[Candidate]:
     _absorb_threatened_acts(ontology, found)
     consumed = set().union(*(c.consumed for c in found)) if found else set()
     return [c for c in found if c.trigger.i not in consumed]
+
+
+def _market_sense(noun: Token) -> bool:
+    """ "slowing Chinese demand for iron ore": a bare singular market noun is a quantity, not an act."""
+    return (fold(noun.lemma_) in MARKET_NOUNS and noun.tag_ == "NN"
+            and not any(c.dep_ in ("det", "poss") for c in noun.children))
 
 
 def _absorb_threatened_acts(ontology: Ontology, found: list[Candidate]) -> None:

@@ -19,7 +19,11 @@ from .schema import (
     AgentGroup, Country, Group, KnowledgeError, Organization, Person, Role, load_entries,
 )
 from ..model import Actor
-from .variants import names_are_variants, similarity
+from .variants import names_are_variants, same_words_score, similarity
+
+# Words an organisation's name may drop or move: "Government of National Unity", "National Unity Government".
+NAME_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "'s", "-"})
+MIN_REORDERED_WORDS = 3
 
 DATA_DIR = Path(str(resources.files("eventwire.knowledge") / "data"))
 
@@ -57,6 +61,7 @@ class KnowledgeBase:
     name_words: dict[str, str] = field(default_factory=dict)
     _code_aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _fuzzy_index: dict[tuple[int, str], list[tuple[str, NameHit]]] = field(default_factory=dict, repr=False)
+    _word_set_index: dict[frozenset[str], list[tuple[str, NameHit]]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ resolution
     def canonical_code(self, code: str) -> str:
@@ -113,6 +118,20 @@ class KnowledgeBase:
                 best = found.get((hit.kind, hit.key))
                 if best is None or score > best[2]:
                     found[(hit.kind, hit.key)] = (hit, listed, score)
+        if not found and {"igo", "group"} & set(kinds):
+            # "National Unity Government" for the "Government of National Unity": the same words in
+            # another order. Three words at least: two swapped words are too often another name.
+            if not self._word_set_index:
+                for tokens, hits in self.names.items():
+                    listed_words = frozenset(tokens) - NAME_FUNCTION_WORDS
+                    if len(listed_words) >= MIN_REORDERED_WORDS:
+                        for hit in hits:
+                            if hit.kind in ("igo", "group"):
+                                self._word_set_index.setdefault(listed_words, []).append((" ".join(tokens), hit))
+            query_words = frozenset(query.split()) - NAME_FUNCTION_WORDS
+            for listed, hit in self._word_set_index.get(query_words, ()):
+                if hit.kind in kinds and listed != query:
+                    found.setdefault((hit.kind, hit.key), (hit, listed, same_words_score(query, listed)))
         return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, name: str, words: list[str], lemmas: list[str], when: date | None = None) -> list[tuple[Actor, str, str]]:

@@ -56,3 +56,8 @@ def names_are_variants(a: str, b: str) -> bool:
 def similarity(a: str, b: str) -> float:
     """The score a fuzzy match reports: rapidfuzz's ratio of the two folded names, 0 to 100."""
     return fuzz.ratio(a, b)
+
+
+def same_words_score(a: str, b: str) -> float:
+    """The score of two names with the same words in another order: rapidfuzz's token-sort ratio."""
+    return fuzz.token_sort_ratio(a, b)
