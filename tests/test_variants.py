@@ -97,3 +97,7 @@ def test_an_organisation_named_in_another_word_order_is_the_known_one(pipeline):
     assert found["National Unity Government"].actor_id == "group:lby_gna"
     kb = pipeline.kb
     assert kb.fuzzy_lookup(["State", "Islamic"], ("group",)) is None  # two swapped words are too little
+
+
+def test_v_and_f_are_one_letter_across_transliterations():
+    assert names_are_variants("sergey lavrof", "sergei lavrov")

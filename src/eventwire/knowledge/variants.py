@@ -22,8 +22,9 @@ MIN_WORD_RATIO = 60
 
 def consonant_skeleton(word: str) -> str:
     """The first letter and the consonants after it, doubled letters once, an h after a consonant
-    dropped: Ghaddafi and Gaddafi are both "gdf", Haftar and Hifter both "hftr"."""
-    letters = re.sub(r"[^a-z0-9]", "", word)
+    dropped, v read as f: Ghaddafi and Gaddafi are both "gdf", Haftar and Hifter both "hftr"."""
+    # "Lavrov" and "Lavrof", "Gorbachev" and "Gorbachov": v and f are one letter across transliterations.
+    letters = re.sub(r"[^a-z0-9]", "", word).replace("v", "f")
     kept: list[str] = []
     for k, ch in enumerate(letters[1:], 1):
         if ch in VOWELS or (ch == "h" and letters[k - 1] not in VOWELS):
