@@ -260,3 +260,11 @@ def test_a_market_quantity_is_no_request(pipeline):
     assert not [e for e in events if e.plover == "REQUEST"]
     events = pipeline.process(Article("t", "Egypt rejected a demand by Ethiopia to resume talks.")).events
     assert [e for e in events if e.plover == "REJECT"]
+
+
+def test_destroying_the_other_sides_craft_is_force_against_that_side(pipeline):
+    from eventwire.model import Article
+
+    events = pipeline.process(Article("t", "Sudanese troops destroyed an Ethiopian drone near the border on Monday.")).events
+    force = next(e for e in events if e.cameo == "190")
+    assert (force.source.code, force.target.code) == ("SDNMIL", "ETHMIL")
