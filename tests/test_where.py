@@ -134,3 +134,11 @@ def test_a_coordinated_acts_prepositions_stay_with_it(pipeline):
     events = pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
     agreed = [e for e in events if e.trigger.text == "agree"]
     assert agreed and all(e.target is None for e in agreed)
+
+
+def test_the_place_of_agreeing_to_meet_is_a_venue_not_a_target(pipeline):
+    from eventwire.model import Article
+
+    events = pipeline.process(Article("t", "Ethiopia agreed on Monday to hold talks in Nairobi next week.")).events
+    meet = [e for e in events if e.cameo.startswith("036")]
+    assert meet and all(e.target is None or e.target.kind != "place" for e in meet)

@@ -304,8 +304,8 @@ def overlaps(place: Place, spans: list[tuple[int, int]]) -> bool:
 # ------------------------------------------------------------------ the stage
 # CAMEO "make a visit": located at the destination, the target.
 VISIT_CODES = ("042",)
-# Statements and meetings: a place in their clause is where they happened, never whom they concern.
-VENUE_ROOTS = ("01", "04")
+# Statements, meetings and agreeing to meet: a place in their clause is where they happen, never whom they concern.
+VENUE_CODES = ("01", "04", "036")
 # Support, cooperation and aid, of which "from" names the giver.
 GIVING_ROOTS = ("03", "05", "06", "07")
 # Verbal acts whose "in" place is what they are about: intents, investigations, refusals, threats.
@@ -346,7 +346,7 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             event.rule += f"; location = {rule}"
             if event.target is None and event.quad_class == 4 and place.country and not rule.startswith(FALLBACK_RULES):
                 _target_holder_or_place(event, place, ctx)
-        if event.target is None and event.cameo_root not in VENUE_ROOTS:
+        if event.target is None and not event.cameo.startswith(VENUE_CODES):
             argument = place_argument(trigger, places, wide=event.quad_class in (2, 4) or event.cameo_root in WIDE_ARGUMENT_ROOTS,
                                       giving=event.cameo_root in GIVING_ROOTS)
             if argument is not None and argument.country:
