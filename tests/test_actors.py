@@ -133,3 +133,12 @@ def test_concern_over_a_countrys_act_is_aimed_at_the_country(pipeline):
 def test_the_warring_parties_take_no_country_from_the_sentence(pipeline):
     codes = _codes(pipeline, "Countries agreed to hold off on support to the warring parties, German leaders said.")
     assert "the warring parties" not in codes
+
+
+def test_a_known_town_read_as_a_name_is_not_listed_as_unknown(pipeline):
+    from eventwire.coding.mentions import unknown_names
+
+    doc = pipeline.nlp("Zintani forces and fighters from Misrata mobilized to the outskirts of Tripoli.")
+    sent_of = [0] * len(doc)
+    assert "Misrata" in {u.text for u in unknown_names(doc, [], sent_of)}
+    assert "Misrata" not in {u.text for u in unknown_names(doc, [], sent_of, pipeline.gazetteer.country_of)}

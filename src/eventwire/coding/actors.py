@@ -36,7 +36,7 @@ class ActorFinder:
         mentions = merge(names, agents)
         mentions += coreference(self.kb, doc, mentions, sent_of)
         # Unknown names fill roles too, provisionally; they are also listed as unknown for users to add.
-        unknown = unknown_names(doc, mentions, sent_of)
+        unknown = unknown_names(doc, mentions, sent_of, self.place_country)
         mentions += provisional_actors(self.kb, self.place_country, doc, mentions, build_index(mentions), sent_of, published)
         mentions.sort(key=lambda m: (m.start, -m.end))
         doc.user_data[PLACE_TOKENS] = self._named_places(doc, mentions)

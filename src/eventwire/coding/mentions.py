@@ -226,12 +226,16 @@ def _ethnic_communities(doc: Doc, names: list[ActorMention]) -> list[ActorMentio
     return [m for m in names if id(m) not in skip] + merged
 
 
-def unknown_names(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[UnknownName]:
-    """Person, organization, group and place entities that no mention covers, for `eventwire actors unknown`."""
+def unknown_names(doc: Doc, mentions: list[ActorMention], sent_of: list[int],
+                  place_country: PlaceCountry | None = None) -> list[UnknownName]:
+    """Person, organization, group and place entities that no mention covers and the gazetteer does
+    not know ("Misrata" read as an organisation is still a known town), for `eventwire actors unknown`."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     unknown = []
     for ent in doc.ents:
         if ent.label_ not in UNKNOWN_LABELS or any(t in covered for t in range(ent.start, ent.end)):
+            continue
+        if place_country is not None and place_country(ent.text) is not None:
             continue
         unknown.append(
             UnknownName(ent.text, ent.label_, ent.start_char, ent.end_char, sent_of[ent.start], ent.sent.text.strip())
