@@ -143,3 +143,10 @@ def test_an_acronym_spells_the_actor_named_before_it(pipeline):
 def test_an_acronym_that_spells_nothing_named_stays_unknown(pipeline):
     result = _result(pipeline, "Sudan's Central Reserve Police used force. The Treasury Department accused the RSF of abuses.")
     assert not [m for m in result.mentions if m.rule.startswith("acronym:") and m.text == "RSF"]
+
+
+def test_the_dateline_breaks_a_tie_for_the_articles_country(pipeline):
+    text = ("GOMA, Congo (AP) - Rebels seized two towns after fierce clashes with the military. "
+            "Congo has accused Rwanda of backing the rebels, which Rwanda denies.")
+    seized = next(e for e in _result(pipeline, text).events if e.cameo == "192")
+    assert seized.target is not None and seized.target.code == "CODMIL"

@@ -165,19 +165,41 @@ def article_scene(head: Token, names: list[ActorMention]) -> ActorMention | None
     """The country the article is about, for an actor nothing else places: the country named most
     often, if one leads. In the actor's own sentence only places count, not the other parties."""
     sent = head.sent
+    # The dateline ("GOMA, Congo (AP) —") names where the article is written from: a place of the
+    # article, whichever sentence it opens, and the winner of a tie.
+    dateline_end = _dateline_end(head.doc)
     counts: dict[str, list[ActorMention]] = {}
     for m in names:
         if not m.country or m.kind not in ("country", "demonym", "metonym"):
             continue
-        if sent.start <= m.head < sent.end and not is_locative(head.doc[m.head]):
+        in_dateline = dateline_end is not None and m.token_end <= dateline_end
+        if sent.start <= m.head < sent.end and not (in_dateline or is_locative(head.doc[m.head])):
             continue
         counts.setdefault(m.country, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
+    dateline = _dateline_country(head.doc, names)
+    ranked = sorted(counts.values(), key=lambda found: (len(found), found[0].country == dateline), reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])
+                      and dateline not in (ranked[0][0].country,)):
         return None
     first = ranked[0][0]
     return replace(first, code=first.country, sector=None, actor_id=None, kind="country",
                    rule=f"scene of the article: {first.country}, the country it names most")
+
+
+def _dateline_end(doc: Doc) -> int | None:
+    """Where a dateline ends: the dash, bracket or colon among the article's first words."""
+    return next((t.i for t in doc[:12] if t.text in ("—", "–", "(", ":")
+                 or (t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_)), None)  # not "pro-government"
+
+
+def _dateline_country(doc: Doc, names: list[ActorMention]) -> str | None:
+    """The country of an article's dateline: a country named among its first words, before the
+    dash or the agency in brackets that ends the dateline ("TRIPOLI, Libya (Reuters) -")."""
+    end = _dateline_end(doc)
+    if end is None:
+        return None
+    return next((m.country for m in names if m.token_end <= end and m.country
+                 and m.kind in ("country", "demonym", "metonym")), None)
 
 
 def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: str = "") -> ActorMention | None:
