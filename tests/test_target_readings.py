@@ -38,3 +38,13 @@ def test_one_subject_meeting_nobody_named_has_no_target(pipeline):
 def test_each_other_makes_the_sources_each_others_targets(pipeline):
     dyads = _dyads(pipeline, "Armenia and Azerbaijan accused each other of shelling border villages.", "11")
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= dyads
+
+
+def test_a_warning_of_sanctions_is_a_threat_to_the_one_warned(pipeline):
+    assert ("IGOAFRAFU", "MLI") in _dyads(pipeline, "The African Union on Monday warned Mali of sanctions.", "13")
+
+
+def test_a_preposition_target_that_is_no_actor_leaves_the_object(pipeline):
+    # "warned X of reprisals": the object of "of" is no actor, so the verb's object is the target
+    events = pipeline.process(Article("t", "Kenya warned Somalia of reprisals on Monday.", published=date(2021, 3, 1))).events
+    assert any(e.target is not None and e.target.country == "SOM" for e in events if e.cameo.startswith("13"))

@@ -136,6 +136,11 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             targets.extend(actors_at(pobj, mentions))
         if targets:
             how.append(f"target = object of '{pattern.prep}'")
+        elif not passive:
+            # "warned Turkey of sanctions": the preposition names the matter, the object whom it concerns.
+            targets = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in actors_at(c, mentions)]
+            if targets:
+                how.append(f"target = object (the object of '{pattern.prep}' is no actor)")
     elif pattern.target == "object":
         object_deps = ("nsubjpass",) if passive else ("dobj", "dative", "iobj")
         own_countries = {m.country for m in sources if m.country}
