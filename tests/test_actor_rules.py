@@ -115,6 +115,8 @@ CASES = [
     # a title belongs to the agent before it: the army's spokesman speaks for the army
     ("A Nigerian army spokesman accused the rebels of lying.", D, "Nigerian army spokesman", "NGAMIL"),
     ("The Dhaka Metropolitan Police spokesman said the venue was full.", D, "Dhaka Metropolitan Police spokesman", "BGDCOP"),
+    # a spokesman speaks for the one named after "for"
+    ("A spokesman for the UN refugee agency welcomed the talks.", D, "spokesman for the UN refugee agency", "IGOUNOREF"),
     # a title right before a known name is the person's, not an actor of its own
     ("The legitimate commander Khalifa Haftar attacked Tripoli.", D, "Khalifa Haftar", "LBYREB"),
     ("The legitimate commander Khalifa Haftar attacked Tripoli.", D, "The legitimate commander", None),

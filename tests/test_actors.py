@@ -142,3 +142,12 @@ def test_a_known_town_read_as_a_name_is_not_listed_as_unknown(pipeline):
     sent_of = [0] * len(doc)
     assert "Misrata" in {u.text for u in unknown_names(doc, [], sent_of)}
     assert "Misrata" not in {u.text for u in unknown_names(doc, [], sent_of, pipeline.gazetteer.country_of)}
+
+
+def test_the_army_named_again_is_the_army_named_first_not_the_articles_country(pipeline):
+    text = ("Delegations from the Sudanese army and the RSF met in Jeddah, Saudi officials said. "
+            "Saudi Arabia and the United States hosted the meeting in Jeddah. "
+            "The army delegation said it would sign a truce. The RSF accused the army of bombing markets.")
+    events = pipeline.process(Article("t", text, published=date(2025, 3, 11))).events
+    accuse = next(e for e in events if e.plover == "ACCUSE")
+    assert accuse.target is not None and accuse.target.code == "SDNMIL"

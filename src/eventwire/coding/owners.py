@@ -25,6 +25,7 @@ POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 # Sectors that act at home: without owner or scene, they belong to the one country their sentence names.
 HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS", "ETH"}) | {"REB", "RAD"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+SPEAKER_WORDS = {"spokesman", "spokeswoman", "spokesperson"}
 BACKERS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded"}
 STATE_TITLES = word_class("state_titles")
 LEADING_PARTICIPLES = word_class("leading_participles")
@@ -122,11 +123,13 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
             if owner is not None and owner.country:
                 break
             owner = None
+        if owner is None and _named_before(head, found):
+            continue  # "the army", after "the Sudanese army": coreference links it to the one named before
         if owner is None and _may_take_the_scene(head):
             # "Islamic fundamentalists continued their hunger strike in Algiers": a generic actor
             # nothing owns belongs to the scene of its clause, or failing that the country the
             # article is about; never to a party of its own sentence ("Officials said Iran ...").
-            owner = country_of_the_scene(head, names, place_country) or article_scene(head, names)
+            owner = country_of_the_scene(head, names, place_country) or article_scene(head, names, place_country)
             if owner is None and sector in HOME_SECTORS:
                 # "Islamic fundamentalists demand the resignation of the Algerian president":
                 # protesters, unions and rebels act at home, against the one state named.
@@ -135,6 +138,17 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
             found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
             agent_at[head.i] = found[-1]
     return found
+
+
+def _named_before(head: Token, found: list[ActorMention]) -> bool:
+    """Whether a definite agent ("the army") repeats one named earlier with an owner ("the Sudanese army")."""
+    phrase = head.head if head.dep_ == "compound" else head  # "the army delegation"
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children):
+        return False
+    lemma = fold(head.lemma_)
+    doc = head.doc
+    return any(m.token_start < head.i and m.country and any(fold(t.lemma_) == lemma for t in doc[m.token_start : m.token_end])
+               for m in found)
 
 
 def _may_take_the_scene(head: Token) -> bool:
@@ -161,10 +175,16 @@ def is_locative(token: Token) -> bool:
     return False
 
 
-def article_scene(head: Token, names: list[ActorMention]) -> ActorMention | None:
+def article_scene(head: Token, names: list[ActorMention], place_country: PlaceCountry | None = None) -> ActorMention | None:
     """The country the article is about, for an actor nothing else places: the country named most
-    often, if one leads. In the actor's own sentence only places count, not the other parties."""
+    often, its towns and regions included ("Khartoum", "Darfur"), if one leads. In the actor's
+    own sentence only places count, not the other parties."""
     sent = head.sent
+    if place_country is not None:
+        named = {t for m in names for t in range(m.token_start, m.token_end)}
+        places = [_place_mention(t, place_country) for t in head.doc
+                  if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ != "compound" and t.i not in named]
+        names = names + [p for p in places if p is not None]
     # The dateline ("GOMA, Congo (AP) —") names where the article is written from: a place of the
     # article, whichever sentence it opens, and the winner of a tie.
     dateline_end = _dateline_end(head.doc)
@@ -173,8 +193,11 @@ def article_scene(head: Token, names: list[ActorMention]) -> ActorMention | None
         if not m.country or m.kind not in ("country", "demonym", "metonym"):
             continue
         in_dateline = dateline_end is not None and m.token_end <= dateline_end
-        if sent.start <= m.head < sent.end and not (in_dateline or is_locative(head.doc[m.head])):
-            continue
+        if sent.start <= m.head < sent.end and not in_dateline:
+            token = head.doc[m.head]
+            # In the actor's own sentence, only a place of its own clause: not "hostages held in Gaza".
+            if not is_locative(token) or governing_verb(token).i not in _clause_chain(head):
+                continue
         counts.setdefault(m.country, []).append(m)
     dateline = _dateline_country(head.doc, names)
     ranked = sorted(counts.values(), key=lambda found: (len(found), found[0].country == dateline), reverse=True)
@@ -237,6 +260,14 @@ def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: 
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in name_at:
                     return name_at[pobj.i]
+    if fold(head.lemma_) in SPEAKER_WORDS:
+        # "a spokesman for the UN refugee agency": a spokesman speaks for the one named after "for".
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                owner = name_at.get(pobj.i) or next((name_at[c.i] for c in pobj.children
+                                                     if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in name_at), None)
+                if owner is not None:
+                    return owner
     for acl in (c for c in head.children if c.dep_ in ("acl", "amod") and fold(c.lemma_) in AFFILIATION_WORDS):
         # "dockers affiliated with a Greek union", "fighters loyal to Haftar"
         for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):

@@ -329,7 +329,7 @@ def _code_from_context(kb: KnowledgeBase, place_country: PlaceCountry | None, sp
         # A ministry or a court named without its country is not given the article's.
         scene = country_of_the_scene(span.root, mentions, place_country)
         if scene is None and not (label != "PERSON" and sector in STATE_SECTORS and sector_word != rank):
-            scene = article_scene(span.root, mentions)
+            scene = article_scene(span.root, mentions, place_country)
         if scene is None and sector in HOME_SECTORS:
             scene = only_country_of_sentence(span.root, mentions, "")
         if scene is not None:
