@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..knowledge.kb import KnowledgeBase
 from ..knowledge.words import word_class
 from ..model import ActorMention
+from .mentions import PERSON_TITLES
 from .owners import agrees
 
 STATE_NOMINALS = word_class("state_nominals")
@@ -105,8 +106,6 @@ def _object_antecedent(pronoun: Token, by_head: dict[int, list[ActorMention]]) -
     """ "summoned Libya's ambassador and asked him to ...": an object pronoun stands for the one
     person (him, her) or group (them) named before it in its sentence that is not the subject
     of its clause; with none, or two, it stays unlinked."""
-    from .mentions import PERSON_TITLES
-
     doc = pronoun.doc
     verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
     subjects: set[int] = set()

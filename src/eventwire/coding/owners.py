@@ -26,6 +26,7 @@ POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 HOME_SECTORS = (DOMESTIC_SECTORS - {"MED", "BUS", "ETH"}) | {"REB", "RAD"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 SPEAKER_WORDS = {"spokesman", "spokeswoman", "spokesperson"}
+ARTICLE_PLACES = "eventwire.article_places"  # doc.user_data key: the article's places, found once
 BACKERS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded"}
 STATE_TITLES = word_class("state_titles")
 LEADING_PARTICIPLES = word_class("leading_participles")
@@ -182,24 +183,24 @@ def article_scene(head: Token, names: list[ActorMention], place_country: PlaceCo
     sent = head.sent
     if place_country is not None:
         named = {t for m in names for t in range(m.token_start, m.token_end)}
-        places = [_place_mention(t, place_country) for t in head.doc
-                  if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ != "compound" and t.i not in named]
-        names = names + [p for p in places if p is not None]
+        names = names + [p for p in _article_places(head.doc, place_country) if p.head not in named]
     # The dateline ("GOMA, Congo (AP) —") names where the article is written from: a place of the
     # article, whichever sentence it opens, and the winner of a tie.
     dateline_end = _dateline_end(head.doc)
+    dateline: str | None = None
     counts: dict[str, list[ActorMention]] = {}
     for m in names:
         if not m.country or m.kind not in ("country", "demonym", "metonym"):
             continue
         in_dateline = dateline_end is not None and m.token_end <= dateline_end
+        if in_dateline and dateline is None:
+            dateline = m.country
         if sent.start <= m.head < sent.end and not in_dateline:
             token = head.doc[m.head]
             # In the actor's own sentence, only a place of its own clause: not "hostages held in Gaza".
             if not is_locative(token) or governing_verb(token).i not in _clause_chain(head):
                 continue
         counts.setdefault(m.country, []).append(m)
-    dateline = _dateline_country(head.doc, names)
     ranked = sorted(counts.values(), key=lambda found: (len(found), found[0].country == dateline), reverse=True)
     if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])
                       and dateline not in (ranked[0][0].country,)):
@@ -209,20 +210,21 @@ def article_scene(head: Token, names: list[ActorMention], place_country: PlaceCo
                    rule=f"scene of the article: {first.country}, the country it names most")
 
 
+def _article_places(doc: Doc, place_country: PlaceCountry) -> list[ActorMention]:
+    """The towns and regions an article names, as country mentions; found once per article, since
+    every actor the article's scene places asks for them."""
+    cached = doc.user_data.get(ARTICLE_PLACES)
+    if cached is None:
+        places = (_place_mention(t, place_country) for t in doc
+                  if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ != "compound")
+        cached = doc.user_data[ARTICLE_PLACES] = [p for p in places if p is not None]
+    return cached
+
+
 def _dateline_end(doc: Doc) -> int | None:
     """Where a dateline ends: the dash, bracket or colon among the article's first words."""
     return next((t.i for t in doc[:12] if t.text in ("—", "–", "(", ":")
                  or (t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_)), None)  # not "pro-government"
-
-
-def _dateline_country(doc: Doc, names: list[ActorMention]) -> str | None:
-    """The country of an article's dateline: a country named among its first words, before the
-    dash or the agency in brackets that ends the dateline ("TRIPOLI, Libya (Reuters) -")."""
-    end = _dateline_end(doc)
-    if end is None:
-        return None
-    return next((m.country for m in names if m.token_end <= end and m.country
-                 and m.kind in ("country", "demonym", "metonym")), None)
 
 
 def _owner(head: Token, first: Token, name_at: dict[int, ActorMention], sector: str = "") -> ActorMention | None:

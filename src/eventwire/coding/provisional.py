@@ -7,6 +7,7 @@ word, or the scene, in that order, and its rule says which. Places, dates and ou
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -105,15 +106,16 @@ def provisional_actors(kb: KnowledgeBase, place_country: PlaceCountry | None, do
     return found
 
 
+def _repeat(earlier: ActorMention, span: Span, sent_of: list[int], rule: str) -> ActorMention:
+    """A later mention of an actor named before (its surname, its acronym): the same actor at a new span."""
+    return replace(earlier, text=span.text, start=span.start_char, end=span.end_char, sentence_index=sent_of[span.root.i],
+                   rule=rule, token_start=span.start, token_end=span.end, head=span.root.i)
+
+
 def _again(earlier: ActorMention, span: Span, sent_of: list[int]) -> ActorMention:
-    return ActorMention(
-        text=span.text, start=span.start_char, end=span.end_char, code=earlier.code, country=earlier.country,
-        sector=earlier.sector, actor_id=earlier.actor_id, sentence_index=sent_of[span.root.i], kind=earlier.kind,
-        rule=f"{'provisional' if earlier.provisional else 'fuzzy'}: '{span.text}' is the surname of '{earlier.text}', "
-             f"named before ({earlier.code})",
-        token_start=span.start, token_end=span.end, head=span.root.i, title=earlier.title,
-        provisional=earlier.provisional, name=earlier.name, sectors=earlier.sectors, qid=earlier.qid,
-    )
+    kind = "provisional" if earlier.provisional else "fuzzy"
+    return _repeat(earlier, span, sent_of,
+                   f"{kind}: '{span.text}' is the surname of '{earlier.text}', named before ({earlier.code})")
 
 
 def _initials(mention: ActorMention, doc: Doc) -> str:
@@ -136,13 +138,8 @@ def _acronyms(doc: Doc, mentions: list[ActorMention], covered: set[int], sent_of
         if len(spelled) != 1:
             continue
         earlier = next(iter(spelled.values()))
-        found.append(ActorMention(
-            text=text, start=token.idx, end=token.idx + len(text), code=earlier.code, country=earlier.country,
-            sector=earlier.sector, actor_id=earlier.actor_id, sentence_index=sent_of[token.i], kind=earlier.kind,
-            rule=f"acronym: '{text}' spells '{earlier.text}', named before ({earlier.code})",
-            token_start=token.i, token_end=token.i + 1, head=token.i, name=earlier.name, title=earlier.title,
-            sectors=earlier.sectors, qid=earlier.qid, provisional=earlier.provisional,
-        ))
+        found.append(_repeat(earlier, doc[token.i : token.i + 1], sent_of,
+                             f"acronym: '{text}' spells '{earlier.text}', named before ({earlier.code})"))
     return found
 
 

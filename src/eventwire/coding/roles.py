@@ -426,26 +426,20 @@ def holder_of_the_place(event: Event, place: Place, doc: Doc, mentions: MentionI
     if span is None:
         return None
     side = event.source.code if event.source else None
-
-    def other_side(found: list[ActorMention]) -> list[ActorMention]:
-        return [m for m in found if m.code and m.code != side and m.kind != "place"]
-
-    held = other_side(_described_holder(span, mentions))
+    held = _other_side(_described_holder(span, mentions), side)
     if held:
         return held[0], f"'{held[0].text}' held {place.name} (its description)"
     if not event.cameo.startswith(GROUND_CODES):
         return None
     sent = span.sent
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is not None:
-        for _, pobj in prep_objects(trigger.root, ("from",)):
-            taken_from = other_side(actors_at(pobj, mentions))
-            if taken_from:
-                return taken_from[0], f"{place.name} was taken from '{taken_from[0].text}'"
+    taken_from = _taken_from(trigger.root, side, mentions) if trigger is not None else None
+    if taken_from is not None:
+        return taken_from, f"{place.name} was taken from '{taken_from.text}'"
     for token in sent:
         if fold(token.lemma_) in FIGHTING_NOUNS:
             for _, pobj in prep_objects(token, ("with", "against")):
-                fought = other_side(actors_at(pobj, mentions))
+                fought = _other_side(actors_at(pobj, mentions), side)
                 if fought:
                     return fought[0], f"'{fought[0].text}' fought for {place.name} ('{token.text} with')"
     sentences = list(doc.sents)
@@ -457,8 +451,8 @@ def holder_of_the_place(event: Event, place: Place, doc: Doc, mentions: MentionI
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if not any(_points_at(o, span) for o in objects):
                 continue
-            holders = other_side([m for c in token.children if c.dep_ in ("nsubj", "agent")
-                                  for m in actors_at(c if c.dep_ == "nsubj" else next(iter(c.children), c), mentions)])
+            holders = _other_side([m for c in token.children if c.dep_ in ("nsubj", "agent")
+                                   for m in actors_at(c if c.dep_ == "nsubj" else next(iter(c.children), c), mentions)], side)
             if holders:
                 return holders[0], f"'{holders[0].text}' {token.text} {place.name} ({'this' if other is sent else 'another'} sentence)"
     return None
@@ -474,23 +468,32 @@ def holder_of_ground_taken(event: Event, doc: Doc, mentions: MentionIndex) -> tu
     if trigger is None:
         return None
     side = event.source.code if event.source else None
-
-    def other_side(found: list[ActorMention]) -> list[ActorMention]:
-        return [m for m in found if m.code and m.code != side and m.kind != "place"]
-
-    for _, pobj in prep_objects(trigger.root, ("from",)):
-        taken_from = other_side(actors_at(pobj, mentions))
-        if taken_from:
-            return taken_from[0], f"the ground was taken from '{taken_from[0].text}'"
+    taken_from = _taken_from(trigger.root, side, mentions)
+    if taken_from is not None:
+        return taken_from, f"the ground was taken from '{taken_from.text}'"
     sentences = list(doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= trigger.root.i < s.end)
     for other in reversed(sentences[max(0, here - 2) : here + 1]):
         fought = {m.code: m for token in other if fold(token.lemma_) in FIGHTING_NOUNS
                   for _, pobj in prep_objects(token, ("with", "against", "between"))
-                  for m in other_side(actors_at(pobj, mentions))}
+                  for m in _other_side(actors_at(pobj, mentions), side)}
         if len(fought) == 1:
             holder = next(iter(fought.values()))
             return holder, f"'{holder.text}' fought for the ground ({'this' if other.start <= trigger.root.i < other.end else 'an earlier'} sentence)"
+    return None
+
+
+def _other_side(found: list[ActorMention], side: str | None) -> list[ActorMention]:
+    """The actors that can have held ground against ``side``: not the side itself, not a place."""
+    return [m for m in found if m.code and m.code != side and m.kind != "place"]
+
+
+def _taken_from(trigger: Token, side: str | None, mentions: MentionIndex) -> ActorMention | None:
+    """ "retook the town from the rebels": the other side named by "from" on the trigger."""
+    for _, pobj in prep_objects(trigger, ("from",)):
+        taken_from = _other_side(actors_at(pobj, mentions), side)
+        if taken_from:
+            return taken_from[0]
     return None
 
 

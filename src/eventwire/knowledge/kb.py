@@ -119,20 +119,24 @@ class KnowledgeBase:
                 if best is None or score > best[2]:
                     found[(hit.kind, hit.key)] = (hit, listed, score)
         if not found and {"igo", "group"} & set(kinds):
-            # "National Unity Government" for the "Government of National Unity": the same words in
-            # another order. Three words at least: two swapped words are too often another name.
-            if not self._word_set_index:
-                for tokens, hits in self.names.items():
-                    listed_words = frozenset(tokens) - NAME_FUNCTION_WORDS
-                    if len(listed_words) >= MIN_REORDERED_WORDS:
-                        for hit in hits:
-                            if hit.kind in ("igo", "group"):
-                                self._word_set_index.setdefault(listed_words, []).append((" ".join(tokens), hit))
-            query_words = frozenset(query.split()) - NAME_FUNCTION_WORDS
-            for listed, hit in self._word_set_index.get(query_words, ()):
-                if hit.kind in kinds and listed != query:
+            for listed, hit in self._reordered_names(query):
+                if hit.kind in kinds:
                     found.setdefault((hit.kind, hit.key), (hit, listed, same_words_score(query, listed)))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _reordered_names(self, query: str) -> list[tuple[str, NameHit]]:
+        """Organisation names with the query's words in another order: "National Unity Government"
+        for the "Government of National Unity". Three words at least: two swapped words are too
+        often another name."""
+        if not self._word_set_index:
+            for tokens, hits in self.names.items():
+                listed_words = frozenset(tokens) - NAME_FUNCTION_WORDS
+                if len(listed_words) >= MIN_REORDERED_WORDS:
+                    for hit in hits:
+                        if hit.kind in ("igo", "group"):
+                            self._word_set_index.setdefault(listed_words, []).append((" ".join(tokens), hit))
+        query_words = frozenset(query.split()) - NAME_FUNCTION_WORDS
+        return [(listed, hit) for listed, hit in self._word_set_index.get(query_words, ()) if listed != query]
 
     def lookup(self, name: str, words: list[str], lemmas: list[str], when: date | None = None) -> list[tuple[Actor, str, str]]:
         """Every actor ``name`` (as ``words``, with their ``lemmas``) can denote on ``when``: (actor, kind, why).
