@@ -102,8 +102,8 @@ def test_an_agent_in_apposition_is_the_persons_description(pipeline):
 
 def test_a_list_read_as_one_name_is_split(pipeline):
     # "Le Monde and Liberation" are two newspapers: no rebel group called "Liberation" appears.
-    result = _result(pipeline, "Mali expelled correspondents from France's Le Monde and Liberation dailies. "
-                               "Her colleague from Liberation was also expelled.")
+    result = _result(pipeline, "Niger ordered out two reporters working for the Paris papers Le Monde and Liberation. "
+                               "A reporter from Liberation left on Sunday.")
     assert not [m for m in result.mentions if m.provisional and m.sector == "REB"]
 
 
