@@ -111,3 +111,99 @@ def test_the_plover_dev_set_meets_the_issue_targets(shared_data, pipeline):
     report = run_eval(shared_data / "eval" / "plover_gsr_dev.json", pipeline)
     assert report["detection_recall"] >= 0.85 and report["type_accuracy"] >= 0.80
     assert report["source_country_accuracy"] >= 0.90 and report["target_country_accuracy"] >= 0.85
+
+
+def _at(plover, start, source=None, target=None, location=None):
+    event = _event(plover, source, target)
+    event.trigger = Trigger("x", start, start + 1)
+    event.location = location
+    return event
+
+
+def _article_gold(tmp_path, text, events):
+    path = tmp_path / "article.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text, "events": events}) + "\n")
+    return load_gold(path)
+
+
+def test_events_pair_with_gold_of_their_own_sentence_only(tmp_path):
+    text = "Iran accused Israel. Israel struck Iran."
+    records = _article_gold(tmp_path, text, [
+        {"event": "ACCUSE", "sentence": "Iran accused Israel.", "source": ["IRN"], "target": ["ISR"]},
+        {"event": "ASSAULT", "sentence": "Israel struck Iran.", "source": ["ISR"], "target": ["IRN"]},
+    ])
+    assert records[1].span == (21, len(text))
+    # The accusation is coded in the second sentence: it is not the gold accusation.
+    coded = [_at("ACCUSE", text.index("struck"), "IRN", "ISR"), _at("ASSAULT", text.index("struck"), "ISR", "IRN")]
+    report = evaluate(records, lambda r: coded)
+    assert report["coded_events"] == 2 and report["by_type"]["ACCUSE"]["matched"] == 0
+    assert report["precision"] == 0.5 and report["recall"] == 0.5
+    assert report["misses"][0]["text"] == "Iran accused Israel."
+    assert report["false_positives"][0]["coded"] == "ACCUSE"
+
+
+def test_precision_counts_every_coded_event_and_optional_gold_is_neutral(tmp_path):
+    text = "Chile and Peru signed a deal and held talks."
+    records = _article_gold(tmp_path, text, [
+        {"event": "AGREE", "sentence": text},
+        {"event": "CONSULT", "sentence": text, "optional": True},
+    ])
+    coded = [_at("AGREE", 15), _at("AGREE", 15), _at("CONSULT", 35)]
+    report = evaluate(records, lambda r: coded)
+    # The second AGREE row is a false positive; the talks match optional gold and count for nothing.
+    assert report["gold_events"] == 1 and report["optional_events"] == 1
+    assert report["coded_events"] == 2 and report["precision"] == 0.5 and report["recall"] == 1.0
+    missed = evaluate(records, lambda r: [_at("AGREE", 15)])
+    assert missed["recall"] == 1.0 and missed["misses"] == []
+
+
+def test_an_alternative_type_matches_and_type_accuracy_uses_leftover_pairs(tmp_path):
+    text = "Greece gave the envoy 72 hours to leave. Turkey protested."
+    records = _article_gold(tmp_path, text, [
+        {"event": "SANCTION", "alt_types": ["THREATEN"], "sentence": "Greece gave the envoy 72 hours to leave."},
+        {"event": "ACCUSE", "sentence": "Turkey protested."},
+    ])
+    report = evaluate(records, lambda r: [_at("THREATEN", 7), _at("PROTEST", 48)])
+    assert report["by_type"]["SANCTION"]["matched"] == 1
+    assert report["detection_recall"] == 1.0 and report["type_accuracy"] == 0.5
+    assert report["confusion"]["ACCUSE"] == {"PROTEST": 1}
+
+
+def test_null_coordinates_score_the_place_by_name(tmp_path):
+    from eventwire.model import Place
+
+    text = "Rebels took Kidal."
+    records = _article_gold(tmp_path, text, [
+        {"event": "COERCE", "sentence": text, "location": {"name": "Kidal", "lat": None, "lon": None}}])
+    kidal = Place("Kidal", 18.44, 1.41, "MLI", "city", None, 12, 17)
+    gao = Place("Gao", 16.27, -0.04, "MLI", "city", None, 12, 17)
+    assert evaluate(records, lambda r: [_at("COERCE", 7, location=kidal)])["location_accuracy"] == 1.0
+    assert evaluate(records, lambda r: [_at("COERCE", 7, location=gao)])["location_accuracy"] == 0.0
+
+
+def test_a_sentence_missing_from_the_text_is_a_named_reject(tmp_path):
+    import pytest
+    from eventwire.evaluate.gold import GoldError
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"id": "x7", "text": "A met B.", "events": [
+        {"event": "CONSULT", "sentence": "A met C."}, {"event": "CONSULT", "sentence": "A met B."}]}) + "\n")
+    with pytest.raises(GoldError, match="record x7"):
+        load_gold(path)
+    rejects = []
+    assert [r.event for r in load_gold(path, rejects)] == ["CONSULT"] and "x7" in rejects[0]
+
+
+def test_dedup_is_scored_pairwise_across_articles(tmp_path):
+    path = tmp_path / "clusters.jsonl"
+    rows = [{"id": f"a{i}", "text": "Egypt and Greece signed a deal.", "events": [
+        {"event": "AGREE", "cluster": "eez" if i < 3 else "other"}]} for i in range(4)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    records = load_gold(path)
+    coded = {f"a{i}": _at("AGREE", 17) for i in range(4)}
+    clusters = {id(coded["a0"]): "c1", id(coded["a1"]): "c1", id(coded["a2"]): "c2", id(coded["a3"]): "c1"}
+    report = evaluate(records, lambda r: [coded[r.record_id]], cluster_of=lambda e: clusters[id(e)])
+    dedup = report["dedup"]
+    # gold pairs: a0-a1, a0-a2, a1-a2; coded pairs: a0-a1, a0-a3, a1-a3, of which only a0-a1 is right
+    assert dedup["gold_pairs"] == 3 and dedup["coded_pairs"] == 3
+    assert dedup["pairwise_precision"] == round(1 / 3, 4) and dedup["pairwise_recall"] == round(1 / 3, 4)

@@ -38,7 +38,7 @@ def test_detection_typing_and_actors_stay_above_their_floors(report):
     overall = report
     assert overall["detection_recall"] >= 0.9
     assert overall["type_accuracy"] >= 0.88
-    assert overall["precision"] >= 0.82
+    assert overall["precision"] >= 0.72  # every coded row counts (2026-12-04: 0.755)
     assert overall["source_country_accuracy"] >= 0.95
     assert overall["target_country_accuracy"] >= 0.78
 
@@ -52,22 +52,24 @@ def test_article_gold_scores_whole_articles(pipeline):
 
 def test_the_blind_held_out_set_stays_above_its_floors(pipeline):
     """examples/gold/heldout.jsonl was written without looking at the coder and scored once
-    (2026-11-25: precision 0.85, recall 0.83, source country 1.0, target country 0.74)."""
+    (2026-11-25: precision 0.85, recall 0.83, source country 1.0, target country 0.74; with every
+    coded row counted in precision, 2026-12-04: precision 0.75)."""
     report = run_eval(REPO / "examples" / "gold" / "heldout.jsonl", pipeline)
     assert report["gold_events"] >= 100 and report["no_event_records"] >= 20
     assert report["false_event_rate"] <= 0.10
-    assert report["precision"] >= 0.8 and report["recall"] >= 0.75
+    assert report["precision"] >= 0.72 and report["recall"] >= 0.75
     assert report["source_country_accuracy"] >= 0.93 and report["target_country_accuracy"] >= 0.75
 
 
 def test_the_second_blind_set_stays_above_its_floors(pipeline):
     """examples/gold/heldout2.jsonl: 150 sentences a helper session wrote without seeing the coder
     or its errors; only its totals are read (2026-11-25: detection 0.91, P/R 0.78/0.80, source
-    country 0.99, target country 0.74, 1 of 20 no-event sentences coded)."""
+    country 0.99, target country 0.74, 1 of 20 no-event sentences coded; with every coded row
+    counted in precision, 2026-12-04: precision 0.69)."""
     report = run_eval(REPO / "examples" / "gold" / "heldout2.jsonl", pipeline)
     assert report["gold_events"] >= 130 and report["no_event_records"] >= 20
     assert report["false_event_rate"] <= 0.10
-    assert report["detection_recall"] >= 0.85 and report["precision"] >= 0.72 and report["recall"] >= 0.72
+    assert report["detection_recall"] >= 0.85 and report["precision"] >= 0.65 and report["recall"] >= 0.72
     assert report["source_country_accuracy"] >= 0.93 and report["target_country_accuracy"] >= 0.65
 
 

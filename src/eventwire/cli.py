@@ -148,7 +148,7 @@ def _explain(text: str, event) -> None:
     for span, style, _ in spans:
         if span.start >= window_start and span.end <= window_end:
             shown.stylize(style, span.start - window_start, span.end - window_start)
-    out.rule(f"{event.article_id} #{event.event_id}  {event.cameo} {event.plover}  {event.status}  conf {event.confidence:.2f}")
+    out.rule(f"{event.article_id} #{event.event_id}  {event.cameo} {event.plover or '(statement)'}  {event.status}  conf {event.confidence:.2f}")
     out.print(shown)
     legend = "  ".join(f"[{style}]{role}[/] {span.text if hasattr(span, 'text') else span.name} [{span.start}:{span.end}]"
                        for span, style, role in spans)
@@ -175,7 +175,7 @@ def _print_table(events) -> None:
         for e in (e for e in events if e.article_id == article_id):
             table.add_row(
                 str(e.sentence_index), _actor_label(e.source), _actor_label(e.target),
-                e.cameo, e.plover + (f"/{e.plover_mode}" if e.plover_mode else ""), e.status,
+                e.cameo, (e.plover or "-") + (f"/{e.plover_mode}" if e.plover and e.plover_mode else ""), e.status,
                 e.date or "-", e.location.name if e.location else "-", e.trigger.text, f"{e.confidence:.2f}",
             )
         out.print(table)
@@ -493,44 +493,56 @@ def stance(
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold file: PLOVER gold-standard JSON or eventwire JSONL."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write the full report (JSON) here."),
-    show_misses: int = typer.Option(0, "--misses", help="Print this many missed gold events."),
+    show_misses: int = typer.Option(0, "--misses", help="Print this many missed gold events and this many false positives."),
 ) -> None:
-    """Score the coder on gold data: detection, type, actor and status accuracy, per type."""
+    """Score the coder on gold data: each coded event is paired with a gold event of its sentence."""
     from .evaluate import run_eval
+    from .evaluate.gold import GoldError
 
     _setup_logging(False)
     if not gold.is_file():
         _fail(f"{gold}: no such gold file")
-    result = run_eval(gold, _pipeline())
+    try:
+        result = run_eval(gold, _pipeline())
+    except GoldError as error:
+        _fail(str(error))
     if report:
         report.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     summary = Table(title=f"eventwire eval {gold.name}", title_justify="left", header_style="bold")
     summary.add_column("measure")
     summary.add_column("value", justify="right")
-    for key in ("records", "gold_events", "detection_recall", "type_accuracy", "precision", "recall", "f1",
-                "source_country_accuracy", "source_code_accuracy", "target_country_accuracy",
-                "target_code_accuracy", "no_event_records", "false_event_rate", "status_accuracy",
-                "location_accuracy", "date_accuracy"):
+    for key in ("records", "gold_events", "optional_events", "coded_events", "detection_recall", "type_accuracy",
+                "precision", "recall", "f1", "source_country_accuracy", "source_code_accuracy",
+                "target_country_accuracy", "target_code_accuracy", "no_event_records", "false_event_rate",
+                "status_accuracy", "location_accuracy", "date_accuracy"):
         value = result[key]
         summary.add_row(key, "-" if value is None else str(value))
+    for key, value in result.get("dedup", {}).items():
+        summary.add_row(f"dedup {key}", "-" if value is None else str(value))
     out.print(summary)
     per_type = Table(title="by PLOVER type", title_justify="left", header_style="bold")
-    for column in ("type", "gold", "matched", "false_pos", "precision", "recall", "f1"):
+    for column in ("type", "gold", "coded", "matched", "false_pos", "precision", "recall", "f1"):
         per_type.add_column(column, justify="right" if column != "type" else "left")
     for label, row in result["by_type"].items():
         per_type.add_row(label, *("-" if row[k] is None else str(row[k]) for k in
-                                  ("gold", "matched", "false_positive", "precision", "recall", "f1")))
+                                  ("gold", "coded", "matched", "false_positive", "precision", "recall", "f1")))
     out.print(per_type)
     labels = sorted({*result["confusion"], *(k for row in result["confusion"].values() for k in row)})
-    confusion = Table(title="confusion (rows gold, columns coded)", title_justify="left", header_style="bold")
+    confusion = Table(title="confusion (rows gold, columns coded in the same sentence)", title_justify="left", header_style="bold")
     confusion.add_column("gold")
     for label in labels:
         confusion.add_column(label[:4], justify="right")
     for gold_label, row in result["confusion"].items():
         confusion.add_row(gold_label, *(str(row.get(label, "")) for label in labels))
     out.print(confusion)
+    for reason in result["gold_rejects"]:
+        err.print(f"gold event left out: {reason}", highlight=False)
     for miss in result["misses"][:show_misses]:
-        out.print(f"[dim]{miss['id']}[/dim] gold {miss['gold']} coded {miss['coded'] or '-'}: {miss['text']}", highlight=False)
+        out.print(f"[dim]{miss['id']}[/dim] miss: gold {miss['gold']} {miss['source']}->{miss['target']}, "
+                  f"coded {miss['coded'] or '-'}: {miss['text']}", highlight=False)
+    for fp in result["false_positives"][:show_misses]:
+        out.print(f"[dim]{fp['id']}[/dim] false positive: {fp['coded']} ({fp['cameo']}) {fp['source']}->{fp['target']} "
+                  f"'{fp['trigger']}': {fp['text']}", highlight=False)
 
 
 def main() -> None:

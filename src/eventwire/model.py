@@ -169,7 +169,7 @@ class Event:
     target: ActorMention | None
     cameo: str
     cameo_root: str
-    plover: str
+    plover: str | None  # None for a bare statement (CAMEO 01x without a PLOVER type)
     plover_mode: str | None
     quad_class: int
     goldstein: float

@@ -36,8 +36,12 @@ class GoldRecord:
     sources: list[GoldActor] = field(default_factory=list)
     targets: list[GoldActor] = field(default_factory=list)
     status: str | None = None
-    location: dict[str, Any] | None = None  # {"name", "lat", "lon"}: the event's place
+    location: dict[str, Any] | None = None  # {"name", "lat", "lon"}: the event's place; lat/lon may be null
     event_date: str | None = None  # "YYYY-MM-DD": the event's own date
+    span: tuple[int, int] | None = None  # character span of the event's sentence; None = the whole text
+    alt_types: tuple[str, ...] = ()  # other PLOVER types the gold accepts for this event
+    optional: bool = False  # coding it is neither a miss nor a false positive
+    cluster: str | None = None  # the real-world event it reports, shared across outlets
 
 
 def _gold_actor(raw: dict[str, Any] | str) -> GoldActor:
@@ -57,13 +61,63 @@ def _actors(raw) -> list[GoldActor]:
     return [_gold_actor(item) for item in raw if item]
 
 
-def load_gold(path: str | Path) -> list[GoldRecord]:
-    """PLOVER gold-standard JSON (a list of records) or eventwire JSONL (one record a line)."""
+class GoldError(ValueError):
+    """A gold event that cannot be scored: it names the record and the reason."""
+
+
+def _label(raw: Any) -> str:
+    label = str(raw or "").upper() or NONE_LABEL
+    return LABEL_MAP.get(label, label)
+
+
+def _sentence_span(text: str, gold: dict[str, Any], record_id: str) -> tuple[int, int] | None:
+    """Where the gold event's sentence sits in the text: explicit offsets, else the ``sentence``
+    string found in the text, else None (the whole text)."""
+    start, end = gold.get("start"), gold.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        if not 0 <= start < end <= len(text):
+            raise GoldError(f"record {record_id}: offsets {start}-{end} fall outside its text")
+        return start, end
+    sentence = gold.get("sentence")
+    if not sentence:
+        return None
+    at = text.find(sentence)
+    if at < 0:
+        raise GoldError(f"record {record_id}: its sentence {sentence[:60]!r} is not in the text")
+    return at, at + len(sentence)
+
+
+def _location(raw: Any, record_id: str) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise GoldError(f"record {record_id}: location must be an object or null")
+    lat, lon = raw.get("lat"), raw.get("lon")
+    if (lat is None) != (lon is None) or any(v is not None and not isinstance(v, (int, float)) for v in (lat, lon)):
+        raise GoldError(f"record {record_id}: location needs numeric lat and lon, or both null")
+    return {"name": raw.get("name"), "lat": lat, "lon": lon}
+
+
+def load_gold(path: str | Path, rejects: list[str] | None = None) -> list[GoldRecord]:
+    """PLOVER gold-standard JSON (a list of records) or eventwire JSONL (one record a line).
+
+    A gold event that cannot be scored raises GoldError, or, when ``rejects`` is given, is
+    left out and its reason appended there, so one bad event does not void the file."""
     path = Path(path)
+    text = path.read_text(encoding="utf-8")
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        raw_records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        raw_records = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    raw_records.append(json.loads(line))
+                except json.JSONDecodeError as error:
+                    raise GoldError(f"{path.name} line {number}: not JSON ({error.msg})") from None
     else:
-        raw_records = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            raw_records = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise GoldError(f"{path.name}: not JSON ({error.msg} at line {error.lineno})") from None
     records = []
     for index, raw in enumerate(raw_records):
         text = raw.get("text")
@@ -73,19 +127,31 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
         published = parse_published(raw.get("date") or raw.get("published"))
         # A whole article lists its events; a sentence record is its own single event.
         gold_events = raw["events"] if isinstance(raw.get("events"), list) else [raw]
-        for gold in gold_events or [{}]:
-            event = (gold.get("event") or gold.get("plover") or "").upper() or NONE_LABEL
-            records.append(
-                GoldRecord(
-                    record_id=record_id,
-                    text=text,
-                    published=published,
-                    event=LABEL_MAP.get(event, event),
-                    sources=_actors(gold.get("source")),
-                    targets=_actors(gold.get("target")),
-                    status=gold.get("status"),
-                    location=gold.get("location"),
-                    event_date=gold.get("event_date"),
-                )
-            )
+        if not gold_events:  # an article with no events is scored as a no-event record
+            records.append(GoldRecord(record_id=record_id, text=text, published=published, event=NONE_LABEL))
+        for gold in gold_events:
+            try:
+                records.append(_record(record_id, text, published, gold))
+            except GoldError as error:
+                if rejects is None:
+                    raise
+                rejects.append(str(error))
     return records
+
+
+def _record(record_id: str, text: str, published: date | None, gold: dict[str, Any]) -> GoldRecord:
+    return GoldRecord(
+        record_id=record_id,
+        text=text,
+        published=published,
+        event=_label(gold.get("event") or gold.get("plover")),
+        sources=_actors(gold.get("source")),
+        targets=_actors(gold.get("target")),
+        status=gold.get("status"),
+        location=_location(gold.get("location"), record_id),
+        event_date=gold.get("event_date"),
+        span=_sentence_span(text, gold, record_id),
+        alt_types=tuple(_label(t) for t in gold.get("alt_types") or ()),
+        optional=bool(gold.get("optional")),
+        cluster=gold.get("cluster") or None,
+    )

@@ -178,15 +178,17 @@ class CameoCode(_Entry):
     label: str
     goldstein: float = Field(ge=-10, le=10)
     quad_class: int = Field(ge=1, le=4)
-    plover: str
+    plover: str | None  # None: PLOVER has no type for it (a bare statement, CAMEO 010)
     plover_mode: str | None = None
+    # Why the PLOVER type departs from the official CAMEO2PLOVER table, with its reference.
+    plover_note: str = ""
 
     _code = field_validator("code")(_cameo_code)
 
     @field_validator("plover")
     @classmethod
-    def _plover(cls, value: str) -> str:
-        if value not in PLOVER_TYPES:
+    def _plover(cls, value: str | None) -> str | None:
+        if value is not None and value not in PLOVER_TYPES:
             raise ValueError(f"unknown PLOVER type {value!r}")
         return value
 
