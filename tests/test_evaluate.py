@@ -81,7 +81,7 @@ def test_article_records_score_each_gold_event_against_one_coding(tmp_path):
     def code_record(record):
         calls.append(record.record_id)
         if record.text == "T1":  # one accusation each way and a stray threat, no aid
-            return [_event("ACCUSE", "USA", "IRN"), _event("ACCUSE", "IRN", "USA"), _event("THREATEN", "USA")]
+            return [_at("ACCUSE", 0, "USA", "IRN"), _at("ACCUSE", 1, "IRN", "USA"), _at("THREATEN", 2, "USA")]
         return []
 
     report = evaluate(records, code_record)
@@ -148,10 +148,11 @@ def test_precision_counts_every_coded_event_and_optional_gold_is_neutral(tmp_pat
         {"event": "AGREE", "sentence": text},
         {"event": "CONSULT", "sentence": text, "optional": True},
     ])
-    coded = [_at("AGREE", 15), _at("AGREE", 15), _at("CONSULT", 35)]
+    # Two dyadic rows of one signing are one coded event; an AGREE on "held" is a second one.
+    coded = [_at("AGREE", 15, "CHL", "PER"), _at("AGREE", 15, "PER", "CHL"), _at("AGREE", 32), _at("CONSULT", 37)]
     report = evaluate(records, lambda r: coded)
-    # The second AGREE row is a false positive; the talks match optional gold and count for nothing.
-    assert report["gold_events"] == 1 and report["optional_events"] == 1
+    # The stray AGREE is a false positive; the talks match optional gold and count for nothing.
+    assert report["gold_events"] == 1 and report["optional_events"] == 1 and report["coded_rows"] == 4
     assert report["coded_events"] == 2 and report["precision"] == 0.5 and report["recall"] == 1.0
     missed = evaluate(records, lambda r: [_at("AGREE", 15)])
     assert missed["recall"] == 1.0 and missed["misses"] == []

@@ -512,7 +512,7 @@ def eval_command(
     summary.add_column("measure")
     summary.add_column("value", justify="right")
     for key in ("records", "gold_events", "optional_events", "coded_events", "detection_recall", "type_accuracy",
-                "precision", "recall", "f1", "source_country_accuracy", "source_code_accuracy",
+                "coded_rows", "precision", "recall", "f1", "source_country_accuracy", "source_code_accuracy",
                 "target_country_accuracy", "target_code_accuracy", "no_event_records", "false_event_rate",
                 "status_accuracy", "location_accuracy", "date_accuracy"):
         value = result[key]

@@ -72,7 +72,38 @@ def _location_match(event: Event, gold: dict[str, Any]) -> bool:
     return km_between(place.lat, place.lon, gold["lat"], gold["lon"]) <= LOCATION_KM
 
 
-def _in_span(event: Event, record: GoldRecord) -> bool:
+@dataclass
+class CodedMention:
+    """The rows of one event mention: one trigger, one PLOVER type. eventwire writes one dyadic
+    row per source-target pair ("Egypt and Greece signed" is Egypt->Greece and Greece->Egypt);
+    the gold lists coordinated actors in one event, so the mention is what is paired and counted."""
+
+    rows: list[Event]
+
+    @property
+    def plover(self) -> str:
+        return self.rows[0].plover
+
+    @property
+    def trigger(self):
+        return self.rows[0].trigger
+
+    @property
+    def confidence(self) -> float:
+        return max(e.confidence for e in self.rows)
+
+    def best_row(self, record: GoldRecord) -> Event:
+        return max(self.rows, key=lambda e: _row_agreement(record, e))
+
+
+def mentions_of(events: list[Event]) -> list[CodedMention]:
+    grouped: dict[tuple, list[Event]] = {}
+    for event in events:
+        grouped.setdefault((event.trigger.start, event.plover), []).append(event)
+    return [CodedMention(rows) for rows in grouped.values()]
+
+
+def _in_span(event: Event | CodedMention, record: GoldRecord) -> bool:
     """The coded event's trigger lies in the gold event's sentence (any of the text when the
     gold names no sentence)."""
     if record.span is None:
@@ -81,18 +112,23 @@ def _in_span(event: Event, record: GoldRecord) -> bool:
     return start <= event.trigger.start < end
 
 
-def _accepts(record: GoldRecord, event: Event) -> bool:
-    return event.plover == record.event or event.plover in record.alt_types
+def _accepts(record: GoldRecord, mention: CodedMention) -> bool:
+    return mention.plover == record.event or mention.plover in record.alt_types
 
 
-def _agreement(record: GoldRecord, event: Event) -> tuple:
-    """How well a candidate pair agrees beyond its type: actors first, then confidence."""
+def _row_agreement(record: GoldRecord, event: Event) -> tuple:
+    """How well a row agrees with a gold event beyond its type: actors first, then confidence."""
     return (_country_match(event.source, record.sources) + _country_match(event.target, record.targets),
             _code_match(event.source, record.sources) + _code_match(event.target, record.targets),
             event.confidence)
 
 
-def _pair(golds: list[GoldRecord], events: list[Event], allowed: Callable[[GoldRecord, Event], bool]) -> list[tuple[int, int]]:
+def _agreement(record: GoldRecord, mention: CodedMention) -> tuple:
+    return _row_agreement(record, mention.best_row(record))
+
+
+def _pair(golds: list[GoldRecord], events: list[CodedMention],
+          allowed: Callable[[GoldRecord, CodedMention], bool]) -> list[tuple[int, int]]:
     """One-to-one pairs of gold and coded indices, best agreement first (required gold before
     optional gold on a tie, then text order)."""
     candidates = [
@@ -143,8 +179,10 @@ class _Tally:
             t["date_hit"] += event.date == record.event_date
 
 
-def _score_article(tally: _Tally, group: list[GoldRecord], events: list[Event]) -> None:
+def _score_article(tally: _Tally, group: list[GoldRecord], rows: list[Event]) -> None:
     t = tally.totals
+    t["coded_rows"] += len(rows)
+    events = mentions_of(rows)
     golds = [r for r in group if r.event != NONE_LABEL]
     if not golds:
         t["none_records"] += 1
@@ -180,9 +218,10 @@ def _score_article(tally: _Tally, group: list[GoldRecord], events: list[Event]) 
             t["matched"] += 1
             tally.per_type[gold.event]["matched"] += 1
             tally.confusion[gold.event][gold.event] += 1
-            tally.score_pair(gold, event)
+            row = event.best_row(gold)
+            tally.score_pair(gold, row)
             if gold.cluster:
-                tally.clustered.append((gold.record_id, gold.cluster, event))
+                tally.clustered.append((gold.record_id, gold.cluster, row))
             continue
         tally.confusion[gold.event][events[ei].plover if ei is not None else NONE_LABEL] += 1
         if len(tally.misses) < LISTED:
@@ -201,7 +240,8 @@ def _score_article(tally: _Tally, group: list[GoldRecord], events: list[Event]) 
             _list_false_positive(tally, group[0], event)
 
 
-def _list_false_positive(tally: _Tally, record: GoldRecord, event: Event) -> None:
+def _list_false_positive(tally: _Tally, record: GoldRecord, mention: CodedMention) -> None:
+    event = mention.rows[0]
     if len(tally.false_positives) < LISTED:
         tally.false_positives.append({
             "id": record.record_id, "coded": event.plover, "cameo": event.cameo, "trigger": event.trigger.text,
@@ -251,6 +291,7 @@ def evaluate(records: Iterable[GoldRecord], code_record: Callable[[GoldRecord], 
         "gold_events": t["gold"],
         "optional_events": t["optional"],
         "coded_events": t["coded"],
+        "coded_rows": t["coded_rows"],
         "detection_recall": _ratio(t["detected"], t["gold"]),
         "type_accuracy": _ratio(t["matched"], t["detected"]),
         "precision": precision,
