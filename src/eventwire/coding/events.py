@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..knowledge.kb import fold
 from ..knowledge.ontology import Ontology
 from ..model import ActorMention, Event, Trigger, event_id
 from .context import ArticleContext, Resources, stage
@@ -26,6 +27,10 @@ MATERIAL_QUADS = (4,)
 # A deployment done to back a side is coded as the military aid it is (CAMEO 074, PLOVER AID).
 DEPLOYMENT_ROOT = "15"
 MILITARY_AID_CODE = "074"
+# Verbs of backing a side, and the sectors that make the backing material.
+BACKING_VERBS = {"back", "support", "arm", "sponsor"}
+ARMED_SECTORS = {"REB", "MIL"}
+MILITARY_AID_CODE_GIVEN = "072"
 
 
 class EventCoder:
@@ -57,8 +62,10 @@ class EventCoder:
                 continue  # an event noun with no agent is usually a topic, not an event
             if cand.is_noun and topic_of_speech(cand.trigger, verbal_triggers):
                 continue  # "China denounced the US arms sale": what a statement is about
+            base = info
             for source, target in pairs(cand.pattern, roles):
                 trigger = cand.trigger
+                info = self._armed_backing(base, cand, target)
                 event = Event(
                     article_id=article_id,
                     event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),
@@ -77,6 +84,8 @@ class EventCoder:
                     rule=_describe(cand, roles),
                 )
                 key = (source.code if source else None, target.code if target else None, info.plover)
+                if info is not base:
+                    event.rule += f"; {base.code} -> {info.code} (backing an armed side is military aid)"
                 rank = cand.specificity * 10 + len(info.code)
                 if key not in best or rank > best[key][2]:
                     best[key] = (event, trigger, rank)
@@ -85,6 +94,16 @@ class EventCoder:
         with_target = {(s, p) for s, t, p in best if t is not None}
         kept = [v for (s, t, p), v in best.items() if t is not None or (s, p) not in with_target]
         return [(event, trigger) for event, trigger, _ in sorted(kept, key=lambda v: (v[0].trigger.start, v[0].event_id))]
+
+    def _armed_backing(self, info, cand: Candidate, target: ActorMention | None):
+        """Backing an armed side, or backing "militarily", is military aid (CAMEO 072, PLOVER AID),
+        not the verbal endorsement (051) the verb alone would be: "Haftar is backed by Egypt"."""
+        if not info.code.startswith("05") or cand.is_noun or fold(cand.trigger.lemma_) not in BACKING_VERBS:
+            return info
+        militarily = any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in cand.trigger.children)
+        if militarily or (target is not None and target.sector in ARMED_SECTORS):
+            return self.ontology.code(MILITARY_AID_CODE_GIVEN)
+        return info
 
 
 @stage("events")

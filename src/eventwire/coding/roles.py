@@ -25,6 +25,9 @@ NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", 
 # Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
 PARTICIPATION_PREPS = {"for", "in"}
 QUANTITY_HEADS = word_class("quantity_heads")
+JOINT_EVENT_NOUNS = word_class("joint_event_nouns")
+# Roots of acts that give or join (consult, support, cooperate, aid), whose "from" names the giver.
+GIVING_ROOTS = ("03", "04", "05", "06", "07")
 SPAN_HEADS = word_class("span_heads")
 FORCE_MEANS = word_class("force_means")
 RELATIONAL_NOUNS = word_class("relational_nouns")
@@ -149,6 +152,9 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 # "Israel strengthened its forces": the source's own forces are not its target.
                 owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
                 targets.extend(m for m in actors_at(child, mentions) if not (owned and m.country in own_countries))
+        if not targets and passive and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            # "Haftar is believed to be backed by Egypt": the raised subject is the one acted on
+            targets = [m for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_at(c, mentions)]
         if targets:
             how.append("target = passive subject" if passive else "target = object")
     # "threatened to detain the fishermen": the target is the complement's object. A threat or a
@@ -315,6 +321,20 @@ def _owner_of_object(verb: Token, mentions: MentionIndex, passive: bool,
     return [], ""
 
 
+def _sides_between(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
+    """The actors after "between", on the noun or on the verb it is the subject of: "clashes
+    between the army and rebels", "clashes erupted on Monday between the army and rebels"."""
+    heads = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        heads.append(noun.head)
+    for head in heads:
+        for _, pobj in prep_objects(head, ("between",)):
+            found = actors_at(pobj, mentions)
+            if found:
+                return found
+    return []
+
+
 def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] = frozenset()) -> Roles:
     noun = cand.trigger
     how: list[str] = []
@@ -324,6 +344,19 @@ def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] 
             sources = actors_at(child, mentions)
             how.append(f"source = '{child.text}' modifies the event noun")
             break
+    if not sources:
+        # "an air raid by Haftar's forces"; "support from Russia" names the giver of help
+        preps = ("by", "from") if cand.pattern.code[:2] in GIVING_ROOTS else ("by",)
+        for prep, pobj in prep_objects(noun, preps):
+            sources = actors_at(pobj, mentions)
+            if sources:
+                how.append(f"source = object of '{prep}' after the event noun")
+                break
+    if not sources and fold(noun.lemma_) in JOINT_EVENT_NOUNS:
+        sides = _sides_between(noun, mentions)
+        if len({m.code for m in sides}) > 1:
+            how.append("source and target = the sides 'between' whom it happens")
+            return Roles(sides, [], how, mutual=True)
     relative = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
     if not sources:
         for clause in relative:

@@ -12,6 +12,7 @@ from ..knowledge.words import word_class
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 OBJECT_CONTROL = word_class("object_control")
+COMMAND_VERBS = word_class("command_verbs")
 PASSIVE_PARTICIPLES = word_class("passive_participles")
 RESULT_VERBS = word_class("result_verbs")
 STATE_PARTICIPLES = word_class("state_participles")
@@ -39,6 +40,15 @@ def prep_objects(head: Token, preps: tuple[str, ...] | list[str]) -> list[tuple[
     return found
 
 
+def own_forces(obj: Token) -> bool:
+    """An ordered party that is the commander's own: "his forces", "its troops", or a bare
+    "troops" or "police" with nothing to make them anyone else's."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return True
+    return obj.pos_ == "NOUN" and not obj.ent_type_ and all(c.dep_ in ("det", "nummod", "amod") and not c.ent_type_
+                                                            for c in obj.children)
+
+
 def verb_subject(verb: Token) -> tuple[list[Token], str]:
     """The subject of a verb, climbing coordination, control and relative clauses."""
     current = verb
@@ -64,6 +74,9 @@ def verb_subject(verb: Token) -> tuple[list[Token], str]:
         if current.dep_ in ("xcomp", "ccomp") and current.head.pos_ in ("VERB", "AUX"):
             head = current.head
             objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects and fold(head.lemma_) in COMMAND_VERBS and own_forces(objects[0]):
+                current = head  # "Haftar ordered his forces to capture Tripoli": the commander acts
+                continue
             if objects and fold(head.lemma_) in OBJECT_CONTROL:
                 return objects, f"object of '{head.text}' controls '{verb.text}'"
             current = head

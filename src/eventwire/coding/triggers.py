@@ -14,7 +14,7 @@ from ..knowledge.kb import fold
 from ..knowledge.ontology import Ontology
 from ..knowledge.schema import VerbPattern
 from ..knowledge.words import word_class
-from .syntax import is_passive, prep_objects, verb_subject
+from .syntax import COMMAND_VERBS, is_passive, own_forces, prep_objects, verb_subject
 
 CONTAINER_NOUNS = word_class("container_nouns")
 AMOUNT_NOUNS = word_class("amount_nouns")
@@ -22,6 +22,7 @@ QUANTITY_HEADS = word_class("quantity_heads")
 SPAN_HEADS = word_class("span_heads")
 SPEECH_VERBS = word_class("speech_verbs")
 MARKET_NOUNS = word_class("market_nouns")
+LIGHT_VERBS = word_class("light_verbs")
 DEMAND_MODALS = {"must", "should", "ought"}
 
 
@@ -59,7 +60,45 @@ def find_candidates(ontology: Ontology, sent: Span) -> list[Candidate]:
                         break
     _absorb_threatened_acts(ontology, found)
     consumed = set().union(*(c.consumed for c in found)) if found else set()
-    return [c for c in found if c.trigger.i not in consumed]
+    found = _drop_nouns_a_verb_pattern_names([c for c in found if c.trigger.i not in consumed])
+    carriers = _carrying_verbs(found)
+    return [c for c in found if c.trigger.i not in carriers]
+
+
+def _drop_nouns_a_verb_pattern_names(found: list[Candidate]) -> list[Candidate]:
+    """A verb pattern that names its object ("begin + exercises", "impose + sanctions") already
+    codes the noun's event, more specifically than the noun alone: the noun is not a second event."""
+    named = set()
+    for cand in found:
+        if not cand.is_noun and cand.pattern.objects:
+            named.update(o.i for o in _object_tokens(cand.trigger))
+    return [c for c in found if not (c.is_noun and c.trigger.i in named)]
+
+
+def _carrying_verbs(found: list[Candidate]) -> set[int]:
+    """Verbs that only carry another candidate's event, which is coded instead:
+    a light verb and its event noun ("launched air strikes", "ordered an offensive", "imposed
+    sanctions"), and a command to one's own forces and the act commanded ("ordered his troops
+    to withdraw")."""
+    nouns = {c.trigger.i for c in found if c.is_noun}
+    verbs = {c.trigger.i for c in found if not c.is_noun}
+    carriers = set()
+    for cand in found:
+        verb = cand.trigger
+        if cand.is_noun or verb.pos_ != "VERB":
+            continue
+        lemma = fold(verb.lemma_)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "carried out a series of raids": the noun may hide behind a span or count
+        objects += [p for o in objects if o.lemma_.lower() in SPAN_HEADS | QUANTITY_HEADS
+                    for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in prep.children if p.dep_ == "pobj"]
+        if lemma in LIGHT_VERBS and any(o.i in nouns for o in objects):
+            carriers.add(verb.i)
+        elif lemma in COMMAND_VERBS and objects and own_forces(objects[0]) and any(
+                c.dep_ == "xcomp" and c.i in verbs for c in verb.children):
+            carriers.add(verb.i)
+    return carriers
 
 
 def _market_sense(noun: Token) -> bool:
@@ -99,6 +138,8 @@ def _object_tokens(verb: Token) -> list[Token]:
     "supply X with Y" frame, "supplied the rebels with drones".
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and is_passive(verb))]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
+        objects.append(verb.head)  # "two deals signed by Turkey": the participle's head is what was signed
     direct = [c for c in verb.children if c.dep_ == "dobj"]
     if direct:  # the parser hangs "with" on the verb or on its object
         objects += [p for head in (verb, *direct) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"

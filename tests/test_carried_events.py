@@ -1,0 +1,53 @@
+"""Events carried by another word: light verbs and commands give way to the act they carry,
+event nouns take their agents from by/from/between, and backing an armed side is aid."""
+
+
+def _rows(events):
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.plover) for e in events}
+
+
+def test_a_light_verb_is_not_an_event_of_its_own(code):
+    events = code("Moscow ordered an offensive on Kharkiv on Friday.")
+    assert [e.plover for e in events] == ["ASSAULT"]
+    assert events[0].trigger.text == "offensive" and events[0].source.code == "RUSGOV"
+
+
+def test_a_command_to_ones_own_troops_is_the_commanders_act(code):
+    events = code("Myanmar's junta ordered its troops to seize the border town of Myawaddy.")
+    assert "REQUEST" not in {e.plover for e in events}
+    seize = next(e for e in events if e.plover == "COERCE")
+    assert seize.source.country == "MMR" and "ordered" in seize.rule
+
+
+def test_an_order_to_another_state_stays_a_request(code):
+    events = code("Washington ordered Iran to release the tanker.")
+    assert ("USAGOV", "IRN", "REQUEST") in _rows(events)
+
+
+def test_an_event_noun_takes_its_agent_from_by_and_its_giver_from_from(code):
+    strike = code("An air strike by Israeli jets hit a school in Rafah on Tuesday.")
+    assert any(e.plover == "ASSAULT" and e.source and e.source.code == "ISRMIL" for e in strike)
+    aid = code("Military aid from Germany reached Kyiv on Monday.")
+    assert any(e.plover == "AID" and e.source and e.source.country == "DEU" for e in aid)
+
+
+def test_clashes_between_two_sides_run_both_ways(code):
+    rows = _rows(code("Heavy clashes broke out on Monday between Sudanese troops and the RSF."))
+    assert {("SDNMIL", "SDNREB", "ASSAULT"), ("SDNREB", "SDNMIL", "ASSAULT")} <= rows
+
+
+def test_backing_an_armed_side_is_military_aid_and_a_plan_is_endorsed(code):
+    aid = code("Rwanda backs the M23 rebels, Kinshasa says.")
+    assert any(e.plover == "AID" and e.cameo == "072" and e.target.code == "CODREB" for e in aid)
+    plan = code("France backs the Egyptian peace plan.")
+    assert {e.plover for e in plan} == {"SUPPORT"}
+
+
+def test_a_raised_passive_subject_is_the_one_acted_on(code):
+    rows = _rows(code("The Houthis are thought to be backed by Iran."))
+    assert ("IRN", "YEMREB", "AID") in rows
+
+
+def test_a_participle_after_its_object_codes_the_signing(code):
+    rows = _rows(code("The pact signed by Ethiopia and Eritrea ended twenty years of war."))
+    assert {("ETH", "ERI", "AGREE"), ("ERI", "ETH", "AGREE")} <= rows
