@@ -36,6 +36,15 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "wit
 MOTION_PREPS = {"to", "toward", "towards"}
 MOTION_VERBS = word_class("motion_verbs")
 RELATIONAL_NOUNS = word_class("relational_nouns")
+VENUE_NOUNS = word_class("venue_nouns")
+SPAN_HEADS = word_class("span_heads")
+# Acts done where the parties meet, which take the venue of the talks their sentence or article names.
+MEETING_TYPES = ("CONSULT", "AGREE")
+# Foreign envoys, and the acts a host state does to foreigners in its capital.
+ENVOY_WORDS = {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "chargé", "charge", "consul"}
+HOST_VERBS = {"summon", "expel"}
+# Verbal acts (CAMEO quad classes 1 and 3), which a dateline may place when their actor is at home.
+VERBAL_QUADS = (1, 3)
 
 
 class PlaceFinder:
@@ -72,6 +81,8 @@ class PlaceFinder:
         countries = set(context_countries) | settled
         for span, candidates, qualifier in pending:
             best, why = _choose(span, candidates, focus_country, countries, qualifier)
+            if _named_vessel(span, best):
+                continue
             resolved.append((span, best, why))
         return [
             Place(name=span.text, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1, feature=e.feature,
@@ -122,6 +133,16 @@ class PlaceFinder:
                 continue
             kept.append(span)
         return [_trim_the(s) for s in kept]
+
+
+def _named_vessel(span: Span, entry: GazetteerEntry) -> bool:
+    """"The Fatih", "the Yavuz": a town's bare name after "the" is a ship's or a vessel's, not the
+    town (towns take no article; "The Hague" is one name, and "the town of X" is a place phrase)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ != "the" or entry.feature != "city" or fold(entry.name).startswith("the "):
+        return False
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is None or fold(following.lemma_) not in PLACE_NOUNS | set(FACILITY_WORDS)
 
 
 def _trim_the(span: Span) -> Span:
@@ -328,11 +349,10 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
     # A country or capital is a place only as the object of a locative preposition
     # ("clashes in Tripoli"); as a subject or object it is an actor ("Tripoli said").
     doc = ctx.doc
-    actor_spans = [
-        (m.start, m.end) for m in ctx.result.mentions
-        if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPS)
-    ]
+    actor_spans = [(m.start, m.end) for m in ctx.result.mentions if not _in_locative(doc[m.head])]
     dominant = _dominant_place(places, actor_spans)
+    venues = _venues(doc, places)
+    dateline = _dateline_place(doc, places)
     for event, trigger in zip(ctx.result.events, ctx.triggers):
         place, rule = locate_event(trigger, places, actor_spans, visit_destination(event), force=event.quad_class == 4,
                                    material=event.quad_class in (2, 4))
@@ -341,6 +361,13 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             p.sentence_index == event.sentence_index and not overlaps(p, actor_spans) for p in places
         ):
             place, rule = dominant  # the sentence names no place of its own
+        if place is None and event.plover in MEETING_TYPES and event.sentence_index in venues:
+            place, rule = venues[event.sentence_index], "the venue of the talks its sentence names"
+        if place is None and dateline is not None and event.quad_class in VERBAL_QUADS and event.source is not None \
+                and event.source.country == dateline.country:
+            place, rule = dateline, "the dateline, the home of the event's source"
+        if place is None:
+            place, rule = _host_capital(event, trigger, res.kb)
         if place is not None:
             event.location = place
             event.rule += f"; location = {rule}"
@@ -357,6 +384,90 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             held = holder_of_ground_taken(event, ctx.doc, ctx.mentions)
             if held is not None:
                 target_the_holder(event, *held, ctx.article.content_hash)
+    _meet_at_the_venue(ctx.result.events, venues, places, actor_spans)
+
+
+def _meet_at_the_venue(events: list[Event], venues: dict[int, Place], places: list[Place],
+                       actor_spans: list[tuple[int, int]]) -> None:
+    """Talks and agreements whose sentence names no place happen at the article's one venue: the
+    place of the gatherings it names, or of its located meetings ("met Dendias in Cairo")."""
+    met = [e.location for e in events if e.plover == "CONSULT" and e.location is not None
+           and "dominant" not in e.rule.rsplit("location = ", 1)[-1]]
+    venue = _one_place([*venues.values(), *met])
+    if venue is None:
+        return
+    named = {p.sentence_index for p in places if not overlaps(p, actor_spans)}
+    for event in events:
+        if event.location is None and event.plover in MEETING_TYPES and event.sentence_index not in named:
+            event.location = venue
+            event.rule += f"; location = the venue the article names ({venue.name})"
+
+
+def _host_capital(event: Event, trigger: Token, kb) -> tuple[Place | None, str]:
+    """Acts a state does to foreigners on its soil happen in its capital: envoys summoned, asked
+    or expelled, correspondents expelled ("Dendias summoned Libya's ambassador")."""
+    source, target = event.source, event.target
+    if source is None or source.country is None or target is None or target.country == source.country:
+        return None, ""
+    envoy = any(fold(w) in ENVOY_WORDS for w in target.text.split())
+    if not (envoy or fold(trigger.lemma_) in HOST_VERBS):
+        return None, ""
+    country = kb.countries.get(source.country)
+    if country is None or country.capital is None:
+        return None, ""
+    capital = country.capital
+    return (Place(name=capital.name, lat=capital.lat, lon=capital.lon, country=source.country, admin1=None,
+                  feature="capital", start=-1, end=-1, sentence_index=event.sentence_index,
+                  rule="the source's capital"),
+            "the capital of the state that hosts the envoy or expels the foreigner")
+
+
+def _in_locative(token: Token) -> bool:
+    """A name in a locative phrase is a place, not an actor: "clashes in Tripoli", and as the
+    modifier of the phrase's noun, "detained at a Moscow airport"."""
+    if token.dep_ in ("compound", "nmod", "amod") and token.head.dep_ == "pobj":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _venues(doc: Doc, places: list[Place]) -> dict[int, Place]:
+    """Per sentence, the place of a gathering it names: "talks in Geneva", "the Berlin summit"."""
+    found: dict[int, Place] = {}
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        gathering = None
+        if token.dep_ in ("compound", "nmod", "amod") and fold(token.head.lemma_) in VENUE_NOUNS:
+            gathering = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
+            holder = token.head.head
+            if fold(holder.lemma_) in SPAN_HEADS:  # "five days of talks in Geneva"
+                holder = next((p for prep in holder.children if prep.lower_ == "of"
+                               for p in prep.children if p.dep_ == "pobj"), holder)
+            if fold(holder.lemma_) in VENUE_NOUNS:
+                gathering = holder
+        if gathering is not None:
+            found.setdefault(place.sentence_index, place)
+    return found
+
+
+def _one_place(places: list[Place]) -> Place | None:
+    """The place, if every one of ``places`` is the same place."""
+    if not places:
+        return None
+    first = places[0]
+    return first if all((p.lat, p.lon) == (first.lat, first.lon) for p in places) else None
+
+
+def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
+    """The city of the dateline ("CAIRO —", "NICOSIA, Cyprus (AP) -"), if the article opens with one."""
+    end = next((t.idx for t in doc[:12] if t.text in ("—", "–", "(", ":")
+                or (t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_)), None)
+    if end is None:
+        return None
+    return next((p for p in places if p.end <= end and p.feature not in ("country", None)), None)
 
 
 def _target_holder_or_place(event: Event, place: Place, ctx: ArticleContext) -> None:

@@ -42,6 +42,7 @@ class GoldRecord:
     alt_types: tuple[str, ...] = ()  # other PLOVER types the gold accepts for this event
     optional: bool = False  # coding it is neither a miss nor a false positive
     cluster: str | None = None  # the real-world event it reports, shared across outlets
+    location_given: bool = False  # the gold says where, or says (null) that no place is known
 
 
 def _gold_actor(raw: dict[str, Any] | str) -> GoldActor:
@@ -154,4 +155,5 @@ def _record(record_id: str, text: str, published: date | None, gold: dict[str, A
         alt_types=tuple(_label(t) for t in gold.get("alt_types") or ()),
         optional=bool(gold.get("optional")),
         cluster=gold.get("cluster") or None,
+        location_given="location" in gold,
     )

@@ -159,6 +159,7 @@ class _Tally:
     confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    wrong_places: list[dict[str, Any]] = field(default_factory=list)  # matched pairs whose place or date is off
     clustered: list[tuple[str, str, Any]] = field(default_factory=list)  # (article, gold cluster, coded event)
 
     def score_pair(self, record: GoldRecord, event: Event) -> None:
@@ -171,12 +172,24 @@ class _Tally:
         if record.status:
             t["status_gold"] += 1
             t["status_hit"] += event.status == record.status
+        place_right = date_right = True
+        if record.location_given and not record.location:
+            t["placeless_gold"] += 1
+            t["placeless_located"] += event.location is not None
+            place_right = event.location is None
         if record.location:
             t["location_gold"] += 1
-            t["location_hit"] += _location_match(event, record.location)
+            place_right = _location_match(event, record.location)
+            t["location_hit"] += place_right
         if record.event_date:
             t["date_gold"] += 1
-            t["date_hit"] += event.date == record.event_date
+            date_right = event.date == record.event_date
+            t["date_hit"] += date_right
+        if not (place_right and date_right) and len(self.wrong_places) < LISTED:
+            self.wrong_places.append({
+                "id": record.record_id, "event": record.event, "trigger": event.trigger.text,
+                "gold_place": (record.location or {}).get("name"), "coded_place": event.location.name if event.location else None,
+                "gold_date": record.event_date, "coded_date": event.date, "text": _sentence_of(record)})
 
 
 def _score_article(tally: _Tally, group: list[GoldRecord], rows: list[Event]) -> None:
@@ -305,11 +318,14 @@ def evaluate(records: Iterable[GoldRecord], code_record: Callable[[GoldRecord], 
         "false_event_rate": _ratio(t["none_with_events"], t["none_records"]),
         "status_accuracy": _ratio(t["status_hit"], t["status_gold"]),
         "location_accuracy": _ratio(t["location_hit"], t["location_gold"]),
+        # Of matched events whose gold says no place is known, the share given a place anyway.
+        "spurious_location_rate": _ratio(t["placeless_located"], t["placeless_gold"]),
         "date_accuracy": _ratio(t["date_hit"], t["date_gold"]),
         "by_type": by_type,
         "confusion": {gold: dict(row) for gold, row in sorted(tally.confusion.items())},
         "misses": tally.misses,
         "false_positives": tally.false_positives,
+        "wrong_places_or_dates": tally.wrong_places,
     }
     if tally.clustered:
         report["dedup"] = _dedup_scores(tally.clustered, cluster_of or (lambda e: None))
