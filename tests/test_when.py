@@ -54,3 +54,20 @@ def test_event_dates_come_from_the_clause_or_the_publication_day(code):
     assert (events[0].date, events[0].date_precision) == ("2020-05-27", "day")
     events = code("Russia attacked Ukraine.", published=None)
     assert events[0].date is None and events[0].date_precision is None
+
+
+def test_a_reported_act_takes_the_date_of_the_clause_that_reports_it(code):
+    # PUBLISHED is Wednesday 2020-05-27.
+    events = code("Israel said on Monday that it had struck Hezbollah positions in Lebanon.", published=PUBLISHED)
+    bombed = next(e for e in events if e.plover == "ASSAULT")
+    assert bombed.date == "2020-05-25" and "governs the event" in bombed.date_rule
+    events = code("Poland summoned Russia's ambassador on Tuesday and demanded an apology.", published=PUBLISHED)
+    assert {e.date for e in events if e.plover in ("ACCUSE", "REQUEST")} == {"2020-05-26"}
+
+
+def test_a_sentence_without_a_date_keeps_the_day_the_article_last_gave(code):
+    text = "Turkey shelled Kurdish positions on Monday. Syria condemned the attack."
+    condemned = next(e for e in code(text, published=PUBLISHED) if e.plover == "ACCUSE")
+    assert condemned.date == "2020-05-25" and "last gave" in condemned.date_rule
+    alone = next(e for e in code("Syria condemned the attack.", published=PUBLISHED) if e.plover == "ACCUSE")
+    assert alone.date == "2020-05-27"

@@ -1,7 +1,7 @@
-"""The when stage: each event's date, from the time expression in its own clause.
+"""The when stage: each event's date, from the time expression in its own clause or a clause above it.
 
-``event_date`` resolves "last Tuesday", "three days ago" or "May 3" against the article's
-publication date; with none in the clause, a past or present act takes the publication date.
+``event_date`` resolves "last Tuesday", "three days ago" or "May 3" against the article's publication
+date; a sentence with no time expression keeps the day the article last gave, else the publication date.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _AGO = re.compile(r"^(\w+) (day|week|month|year)s? ago$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.? (1[89]\d\d|20\d\d)$")
-_PREFIXES = ("since ", "until ", "till ", "by ", "on ", "in ", "during ", "from ", "as of ", "earlier ", "late ", "early ")
+_PREFIXES = ("since ", "until ", "till ", "by ", "on ", "in ", "during ", "from ", "as of ", "earlier ", "late ", "early ",
+             "starting ", "beginning ")
 
 Resolved = tuple[str, str, str]  # (YYYY-MM-DD, precision, rule)
 
@@ -150,26 +151,50 @@ def _with_dateparser(text: str, published: date) -> Resolved | None:
     return parsed.date().isoformat(), "day", f"dateparser read '{text}'"
 
 
-def event_date(trigger, published: date | None) -> Resolved | None:
+def event_date(trigger, published: date | None, narrative: Resolved | None = None) -> Resolved | None:
     """The date of the event whose trigger is ``trigger``.
 
-    A time expression in the trigger's own clause wins; else the publication
-    date, with precision "day", when the clause is in the past or present tense.
+    A time expression in the trigger's own clause wins; else one in a clause that governs it
+    ("said on Sunday that they had destroyed", "summoned him Friday and asked"); else, when the
+    sentence has no time expression at all, the ``narrative`` date the article last gave; else
+    the publication date, with precision "day", when the clause is in the past or present tense.
     """
     clause = trigger
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    future = any(c.lower_ in ("will", "shall", "'ll") for c in clause.children if c.dep_ == "aux")
-    for ent in trigger.sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    future = _is_future(clause)
+    dated = [ent for ent in trigger.sent.ents if ent.label_ in ("DATE", "TIME")]
+    for ent in dated:
         if _governing_clause(ent.root).i == clause.i:
             resolved = resolve_expression(ent.text, published, future)
             if resolved:
                 return resolved
+    for governor in _governing_clauses(clause):
+        for ent in dated:
+            if _governing_clause(ent.root).i == governor.i:
+                resolved = resolve_expression(ent.text, published, future or _is_future(governor))
+                if resolved:
+                    return resolved[0], resolved[1], f"{resolved[2]}, in the clause of '{governor.text}' that governs the event"
     if published is None or future:
         return None
+    if not dated and narrative is not None:
+        return narrative[0], narrative[1], f"{narrative[2]}, the date the article last gave (none in the sentence)"
     return published.isoformat(), "day", "publication date (no time expression in the clause)"
+
+
+def _is_future(clause) -> bool:
+    return any(c.lower_ in ("will", "shall", "'ll") for c in clause.children if c.dep_ == "aux")
+
+
+def _governing_clauses(clause):
+    """The clauses above an event's clause that lend it their time: a reporting verb over its
+    complement, a first conjunct over the next, a main clause over its adverbial clause."""
+    current = clause
+    while current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "pcomp") and current.head.i != current.i:
+        current = current.head
+        while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+            current = current.head
+        yield current
 
 
 def _governing_clause(token):
@@ -182,7 +207,13 @@ def _governing_clause(token):
 @stage("when")
 def when_stage(res: Resources, ctx: ArticleContext) -> None:
     """Date every event; an event whose clause gives no usable date keeps none."""
+    narrative: Resolved | None = None
     for event, trigger in zip(ctx.result.events, ctx.triggers):
-        resolved = event_date(trigger, ctx.article.published)
+        resolved = event_date(trigger, ctx.article.published, narrative)
         if resolved is not None:
             event.date, event.date_precision, event.date_rule = resolved
+            # A day the text itself fixed carries to later sentences that give none.
+            from_text = not resolved[2].startswith("publication date") and "the date the article last gave" not in resolved[2]
+            if resolved[1] == "day" and from_text and (
+                    ctx.article.published is None or resolved[0] <= ctx.article.published.isoformat()):
+                narrative = resolved
