@@ -78,3 +78,19 @@ def test_the_reporting_act_is_an_event_of_its_speaker(code):
     assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)  # rows in text order
     # No speaker, no statement row.
     assert not [e for e in code("Officials said Iran attacked a tanker.") if e.cameo == "010"]
+
+
+def test_planned_cooperation_keeps_its_type_unless_its_side_commits(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    def coded(text):
+        return [(e.plover, e.status) for e in pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
+                if e.plover]
+
+    # Told of, in the future tense: the talks themselves, only intended.
+    assert ("CONSULT", "intent") in coded("Talks between Serbia and Kosovo will resume in Brussels next week, the EU said.")
+    # Promised, or announced by the party itself: the commitment (AGREE).
+    assert ("AGREE", "intent") in coded("Serbia pledged to resume talks with Kosovo.")
+    assert ("AGREE", "intent") in coded("Serbia said it will resume talks with Kosovo next week.")

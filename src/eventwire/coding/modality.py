@@ -34,6 +34,9 @@ REFUSING_GOVERNORS = word_class("refusing_governors")
 NORMATIVE_GOVERNORS = {"ought", "need", "have"}  # "ought to", "needs to", "has to"
 # Verbs that, coded on themselves with an infinitive, stand for the act promised or planned.
 PROMISING_VERBS = word_class("promising_verbs")
+COMMITTING_GOVERNORS = word_class("committing_governors")
+# CAMEO quad classes of cooperation (verbal, material).
+COOPERATIVE_QUADS = (1, 2)
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"might", "could", "would", "may", "can"}
 NORMATIVE_AUX = {"should", "must", "ought"}
@@ -295,10 +298,14 @@ def conditional_acts(ontology: Ontology, event: Event, trigger: Token, decision:
 def intended_and_refused_acts(ontology: Ontology, event: Event, trigger: Token, decision: Decision,
                               mentions: MentionIndex, text_hash: str) -> Decision:
     """CAMEO and PLOVER code a promised or planned act as the intent to do it (03x, 13x): the row
-    keeps status "intent". A cooperative act explicitly not done is a rejection (12x), and that
+    keeps status "intent". A cooperative act only planned, or told in the future tense by someone
+    other than its side ("talks will resume", "hostages will be released"), keeps its own type. A cooperative act explicitly not done is a rejection (12x), and that
     rejection is itself asserted or attributed."""
     status, speaker, reason = decision
-    if status == "intent":
+    if status == "intent" and event.quad_class in COOPERATIVE_QUADS and not (
+            _committed(trigger) or _stated_by_its_side(trigger, event, mentions)):
+        pass  # "talks will resume", "hostages will be released": the act itself, only intended
+    elif status == "intent":
         recoded = ontology.intended(event.cameo)
         if recoded is not None:
             event.rule += f"; intended {event.cameo} -> {recoded} ({reason})"
@@ -310,6 +317,30 @@ def intended_and_refused_acts(ontology: Ontology, event: Event, trigger: Token, 
             recode(event, ontology.code(recoded), text_hash)
             status, speaker, reason = decide_status(trigger, mentions, allow_negation=False)
     return status, speaker, reason
+
+
+def _stated_by_its_side(trigger: Token, event: Event, mentions: MentionIndex) -> bool:
+    """Whether the act is reported by its own side: the source, or one of its country's people
+    ("France is ready to contribute troops, its defence minister said")."""
+    verb = reporting_verb(trigger)
+    speaker = speaker_of(verb, mentions) if verb is not None else None
+    source = event.source
+    return speaker is not None and source is not None and (
+        speaker.code == source.code or (speaker.country is not None and speaker.country == source.country))
+
+
+def _committed(trigger: Token) -> bool:
+    """Whether the act's party commits itself to it: "pledged to send aid", "agreed to hold talks",
+    a promise coded on the promising verb itself ("vowed to retaliate"), or stated readiness
+    ("is willing to send troops": PLOVER's AGREE covers indicated willingness). A party's own
+    statement that it will act ("the rebels said they will release ...") commits it too."""
+    if fold(trigger.lemma_) in COMMITTING_GOVERNORS | PROMISING_VERBS:
+        return True
+    # "Italy is willing to send peacekeepers": stated readiness is an offer (PLOVER AGREE).
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ" and fold(trigger.head.lemma_) in INTENT_ADJECTIVES:
+        return True
+    governors = [a for a in list(trigger.ancestors)[:3] if a.pos_ in ("VERB", "AUX")]
+    return any(fold(a.lemma_) in COMMITTING_GOVERNORS for a in governors)
 
 
 def verbal_act_stated_by_its_source(event: Event, decision: Decision) -> Decision:
