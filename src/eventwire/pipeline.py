@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 # Importing a stage module registers its stage.
-from .coding import actors, events, modality, nlp, stance, when, where  # noqa: F401
+from .coding import actors, events, modality, nlp, restated, stance, when, where  # noqa: F401
 from .coding.actors import ActorFinder
 from .coding.context import STAGES, ArticleContext
 from .coding.events import EventCoder
@@ -26,7 +26,7 @@ from .knowledge.kb import KnowledgeBase, load_kb
 from .knowledge.ontology import Ontology, load_ontology
 from .model import Article, ArticleResult
 
-DEFAULT_STAGES = ("sentences", "actors", "events", "modality", "where", "when", "stance")
+DEFAULT_STAGES = ("sentences", "actors", "events", "modality", "where", "when", "restated", "stance")
 # A PETRARCH/TABARI verb dictionary (CAMEO.2.0.txt layout) whose patterns extend the lexicon.
 VERBS_ENV = "EVENTWIRE_VERBS"
 # A directory written by `eventwire dict import`, used on top of the package's knowledge.

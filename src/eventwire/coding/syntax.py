@@ -71,6 +71,8 @@ def verb_subject(verb: Token) -> tuple[list[Token], str]:
         if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
+        if current.dep_ == "ccomp" and is_passive(current) and any(c.dep_ == "nsubjpass" for c in current.children):
+            break  # "Kolesnikova was arrested, her aides said": the unnamed agent is not the speaker
         if current.dep_ in ("xcomp", "ccomp") and current.head.pos_ in ("VERB", "AUX"):
             head = current.head
             objects = [c for c in head.children if c.dep_ == "dobj"]
