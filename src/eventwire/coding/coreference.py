@@ -18,6 +18,8 @@ STATE_NOMINALS = word_class("state_nominals")
 GOVERNMENT_NOMINALS = word_class("government_nominals")
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 PRONOUN_OBJECTS = {"him", "her", "them"}
+FIRST_PERSON = {"we", "i"}
+REPORTING_VERBS = word_class("reporting_verbs")
 DEMONSTRATIVES = {"those", "these"}
 COLLECTIVE_NOUNS = word_class("collective_nouns")
 DEMONSTRATIVE_WINDOW = 2  # sentences to look back for the antecedent
@@ -72,6 +74,11 @@ def coreference(kb: KnowledgeBase, doc: Doc, mentions: list[ActorMention], sent_
                 antecedent = _reporter_of(token, by_head)
                 if antecedent:
                     link, rule = antecedent, f"'{token.text}' = subject of '{token.head.head.text}', which governs its clause"
+            elif token.lower_ in FIRST_PERSON and token.dep_ in ("nsubj", "nsubjpass"):
+                # '"We condemn the killings," Nelson said': the quote's "we" or "I" is its speaker.
+                antecedent = _quoted_speaker(token, by_head)
+                if antecedent:
+                    link, rule = antecedent, f"'{token.text}' in a quote = its speaker"
             elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
                 antecedent = _main_clause_subject(token.head, by_head)
                 if antecedent:
@@ -161,6 +168,15 @@ def _main_clause_subject(relcl_verb: Token, by_head: dict[int, list[ActorMention
     for child in governing.children:
         if child.dep_ == "nsubj" and child.i in by_head:
             return by_head[child.i]
+    return []
+
+
+def _quoted_speaker(pronoun: Token, by_head: dict[int, list[ActorMention]]) -> list[ActorMention]:
+    """The subject of the reporting verb above the pronoun's clause, if it is a known actor."""
+    for verb in pronoun.head.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS:
+            speakers = [m for c in verb.children if c.dep_ == "nsubj" for m in by_head.get(c.i, ())]
+            return _unique_codes(speakers) if len(_unique_codes(speakers)) == 1 else []
     return []
 
 

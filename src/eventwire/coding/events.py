@@ -55,8 +55,13 @@ class EventCoder:
             roles = noun_roles(cand, mentions, verb_triggers) if cand.is_noun else verb_roles(cand, mentions)
             if roles.backs and info.code.startswith(DEPLOYMENT_ROOT):
                 info = self.ontology.code(MILITARY_AID_CODE)  # troops sent to back a side are military aid to it
-            roles.targets = [t for t in roles.targets if not (t.kind == "metonym" and info.quad_class in MATERIAL_QUADS)]
-            if not roles.sources and not (roles.targets and (is_passive(cand.trigger) or means_of_force(cand, info.code))):
+            places_hit = [t for t in roles.targets if t.kind == "metonym" and info.quad_class in MATERIAL_QUADS]
+            roles.targets = [t for t in roles.targets if t not in places_hit]
+            # "Rockets struck central Tripoli": force whose means is the subject, on a place, is an
+            # event with no named agent; the where stage aims it at the side or country of the place.
+            force_on_a_place = bool(places_hit) and not roles.sources and means_of_force(cand, info.code)
+            if not roles.sources and not force_on_a_place and not (
+                    roles.targets and (is_passive(cand.trigger) or means_of_force(cand, info.code))):
                 continue  # only a passive clause, or force with its means as the subject, may leave its agent unsaid
             if cand.is_noun and not roles.sources:
                 continue  # an event noun with no agent is usually a topic, not an event

@@ -22,10 +22,13 @@ from .triggers import Candidate
 # Prepositions whose object is a plausible target when the pattern names none.
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "upon", "into", "behind")
 NOUN_TARGET_PREPS = ("to", "for", "against", "on", "with", "toward", "towards", "of", "behind")
-# Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike".
-PARTICIPATION_PREPS = {"for", "in"}
+# Prepositions by which a verb joins an event noun: "converged for a rally", "took part in a strike",
+# "spoke at a joint press conference".
+PARTICIPATION_PREPS = {"for", "in", "at"}
 QUANTITY_HEADS = word_class("quantity_heads")
 JOINT_EVENT_NOUNS = word_class("joint_event_nouns")
+# Nouns for people that are an act only as a predicate: "X has been a supporter of Y".
+PREDICATE_EVENT_NOUNS = {"supporter", "backer"}
 # Roots of acts that give or join (consult, support, cooperate, aid), whose "from" names the giver.
 GIVING_ROOTS = ("03", "04", "05", "06", "07")
 SPAN_HEADS = word_class("span_heads")
@@ -338,6 +341,8 @@ def _sides_between(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
 def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] = frozenset()) -> Roles:
     noun = cand.trigger
     how: list[str] = []
+    if fold(noun.lemma_) in PREDICATE_EVENT_NOUNS and noun.dep_ != "attr":
+        return Roles([], [], how)  # "opposition supporters marched": people, not an act of support
     sources: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and mentions.at(child):
@@ -357,6 +362,12 @@ def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] 
         if len({m.code for m in sides}) > 1:
             how.append("source and target = the sides 'between' whom it happens")
             return Roles(sides, [], how, mutual=True)
+    if not sources and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        # "El-Sisi has been an ardent supporter of Haftar": the copula's subject is the agent
+        tokens, why = verb_subject(noun.head)
+        sources = [m for t in tokens for m in actors_at(t, mentions)]
+        if sources:
+            how.append(f"source = {why} of '{noun.head.text}'")
     relative = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
     if not sources:
         for clause in relative:
@@ -372,8 +383,11 @@ def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] 
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS | SPAN_HEADS:
         holder = noun.head.head  # "launched ten days of war games", "carried out a series of raids"
     governor = holder.head
-    if holder.dep_ == "pobj" and holder.head.lower_ in PARTICIPATION_PREPS:
-        governor = holder.head.head  # "converged for a rally", "took part in a strike"
+    partnered = any(p == "with" for p, _ in prep_objects(noun, ("with",)))
+    if holder.dep_ == "pobj" and holder.head.lower_ in PARTICIPATION_PREPS and (holder.head.lower_ != "at" or partnered):
+        # "converged for a rally", "took part in a strike"; "at" only for a gathering with a
+        # named partner ("spoke at a joint press conference with X"), else it is a venue
+        governor = holder.head.head
     if not sources and holder.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX") \
             and governor.i not in verb_triggers:
         tokens, why = verb_subject(governor)
@@ -424,19 +438,22 @@ def target_the_place(event: Event, place: Place, text_hash: str) -> None:
     retarget(event, target, f"the country of the place ({code})", text_hash)
 
 
-def target_own_government(event: Event, text_hash: str) -> None:
+def target_own_government(event: Event, text_hash: str, coup: bool = False) -> None:
     """A protest that names no target is addressed to the protesters' own government
-    ("Egyptian demonstrators rioted" -> EGYGOV), the CAMEO coding convention."""
+    ("Egyptian demonstrators rioted" -> EGYGOV), the CAMEO coding convention; a coup is aimed at
+    its makers' own government, even when they are the state's army."""
     source = event.source
-    if source is None or not source.country or source.sector in STATE_SECTORS or source.kind == "igo":
+    if source is None or not source.country or source.kind == "igo" or (source.sector in STATE_SECTORS and not coup):
         return
+    if coup and source.sector == "GOV":
+        return  # a government is not its own coup's target
     code = source.country + "GOV"
     target = ActorMention(
         text=source.text, start=source.start, end=source.end, code=code, country=source.country, sector="GOV",
         actor_id=None, sentence_index=source.sentence_index, kind="implied",
-        rule=f"a protest with no named target is addressed to the government of {source.country}",
+        rule=f"a {'coup' if coup else 'protest'} with no named target is aimed at the government of {source.country}",
     )
-    retarget(event, target, f"the protesters' own government ({code})", text_hash)
+    retarget(event, target, f"the {'coup makers' if coup else 'protesters'}' own government ({code})", text_hash)
 
 
 # Verbs by which a side holds ground, and the nouns by which a later sentence points back at a place.

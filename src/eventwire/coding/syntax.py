@@ -71,6 +71,14 @@ def verb_subject(verb: Token) -> tuple[list[Token], str]:
         if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ == "VERB":
+            # "succeeded in mediating": the subject does the gerund's act. With an object, "accused
+            # Rwanda of backing the M23", the act is only what the accusation alleges: no agent.
+            head = current.head.head
+            if any(c.dep_ == "dobj" for c in head.children) or is_passive(head):
+                break
+            current = head
+            continue
         if current.dep_ == "ccomp" and is_passive(current) and any(c.dep_ == "nsubjpass" for c in current.children):
             break  # "Kolesnikova was arrested, her aides said": the unnamed agent is not the speaker
         if current.dep_ in ("xcomp", "ccomp") and current.head.pos_ in ("VERB", "AUX"):

@@ -38,6 +38,8 @@ MOTION_VERBS = word_class("motion_verbs")
 RELATIONAL_NOUNS = word_class("relational_nouns")
 VENUE_NOUNS = word_class("venue_nouns")
 SPAN_HEADS = word_class("span_heads")
+COUP_WORDS = word_class("coup_words")
+COUP_CODE = "170"
 # Acts done where the parties meet, which take the venue of the talks their sentence or article names.
 MEETING_TYPES = ("CONSULT", "AGREE")
 # Foreign envoys, and the acts a host state does to foreigners in its capital.
@@ -354,6 +356,9 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
     venues = _venues(doc, places)
     dateline = _dateline_place(doc, places)
     for event, trigger in zip(ctx.result.events, ctx.triggers):
+        if event.target is None and event.cameo == COUP_CODE and fold(trigger.lemma_) in COUP_WORDS:
+            # before any place can stand in: "seized power in Myanmar" is aimed at its government
+            target_own_government(event, ctx.article.content_hash, coup=True)
         place, rule = locate_event(trigger, places, actor_spans, visit_destination(event), force=event.quad_class == 4,
                                    material=event.quad_class in (2, 4))
         # Material acts happen where the story is; statements happen wherever the speaker is.
