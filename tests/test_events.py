@@ -182,7 +182,7 @@ def test_targets_beyond_the_object(pipeline, text, code):
     ("Nigerian doctors stopped work on Monday.", "143"),
     ("Kenyan farmers blocked transport to the port of Mombasa.", "144"),
     ("Colombian rebels held villagers as human shields.", "181"),
-    ("The Contras said they would return weapons captured from Nicaraguan troops.", "0353"),  # intended return of property
+    ("The Contras promised to return weapons captured from Nicaraguan troops.", "0353"),  # intended return of property
     ("Canada prohibited imports from Iran.", "163"),
 ])
 def test_lexicon_entries(pipeline, text, code):

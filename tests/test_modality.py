@@ -80,7 +80,7 @@ def test_the_reporting_act_is_an_event_of_its_speaker(code):
     assert not [e for e in code("Officials said Iran attacked a tanker.") if e.cameo == "010"]
 
 
-def test_planned_cooperation_keeps_its_type_unless_its_side_commits(pipeline):
+def test_planned_cooperation_keeps_its_type_unless_promised(pipeline):
     from datetime import date
 
     from eventwire.model import Article
@@ -89,8 +89,10 @@ def test_planned_cooperation_keeps_its_type_unless_its_side_commits(pipeline):
         return [(e.plover, e.status) for e in pipeline.process(Article("t", text, published=date(2024, 3, 14))).events
                 if e.plover]
 
-    # Told of, in the future tense: the talks themselves, only intended.
+    # Told of in the future tense, even by the party itself: the talks themselves, only intended.
     assert ("CONSULT", "intent") in coded("Talks between Serbia and Kosovo will resume in Brussels next week, the EU said.")
-    # Promised, or announced by the party itself: the commitment (AGREE).
+    assert ("CONSULT", "intent") in coded("Serbia said it will resume talks with Kosovo next week.")
+    # Promised: the commitment (AGREE).
     assert ("AGREE", "intent") in coded("Serbia pledged to resume talks with Kosovo.")
-    assert ("AGREE", "intent") in coded("Serbia said it will resume talks with Kosovo next week.")
+    # A conflictual act planned with no one named to do it is no threat.
+    assert ("COERCE", "intent") in coded("Prison officials said Kolesnikova would be detained for 48 hours.")

@@ -298,13 +298,14 @@ def conditional_acts(ontology: Ontology, event: Event, trigger: Token, decision:
 def intended_and_refused_acts(ontology: Ontology, event: Event, trigger: Token, decision: Decision,
                               mentions: MentionIndex, text_hash: str) -> Decision:
     """CAMEO and PLOVER code a promised or planned act as the intent to do it (03x, 13x): the row
-    keeps status "intent". A cooperative act only planned, or told in the future tense by someone
-    other than its side ("talks will resume", "hostages will be released"), keeps its own type. A cooperative act explicitly not done is a rejection (12x), and that
+    keeps status "intent". A cooperative act only planned or told in the future tense ("talks will
+    resume", "hostages will be released") keeps its own type; so does a planned act with no source. A cooperative act explicitly not done is a rejection (12x), and that
     rejection is itself asserted or attributed."""
     status, speaker, reason = decision
-    if status == "intent" and event.quad_class in COOPERATIVE_QUADS and not (
-            _committed(trigger) or _stated_by_its_side(trigger, event, mentions)):
+    if status == "intent" and event.quad_class in COOPERATIVE_QUADS and not _committed(trigger):
         pass  # "talks will resume", "hostages will be released": the act itself, only intended
+    elif status == "intent" and event.source is None:
+        pass  # "he would be detained for 48 hours": a planned act with no one to threaten it
     elif status == "intent":
         recoded = ontology.intended(event.cameo)
         if recoded is not None:
@@ -319,21 +320,12 @@ def intended_and_refused_acts(ontology: Ontology, event: Event, trigger: Token, 
     return status, speaker, reason
 
 
-def _stated_by_its_side(trigger: Token, event: Event, mentions: MentionIndex) -> bool:
-    """Whether the act is reported by its own side: the source, or one of its country's people
-    ("France is ready to contribute troops, its defence minister said")."""
-    verb = reporting_verb(trigger)
-    speaker = speaker_of(verb, mentions) if verb is not None else None
-    source = event.source
-    return speaker is not None and source is not None and (
-        speaker.code == source.code or (speaker.country is not None and speaker.country == source.country))
-
-
 def _committed(trigger: Token) -> bool:
     """Whether the act's party commits itself to it: "pledged to send aid", "agreed to hold talks",
     a promise coded on the promising verb itself ("vowed to retaliate"), or stated readiness
-    ("is willing to send troops": PLOVER's AGREE covers indicated willingness). A party's own
-    statement that it will act ("the rebels said they will release ...") commits it too."""
+    ("is willing to send troops": PLOVER's AGREE covers indicated willingness). A plain future,
+    even in the party's own words ("said it would deposit $1 billion"), is the act, intended: the
+    news gold codes it so, where the PLOVER gold standard would say AGREE."""
     if fold(trigger.lemma_) in COMMITTING_GOVERNORS | PROMISING_VERBS:
         return True
     # "Italy is willing to send peacekeepers": stated readiness is an offer (PLOVER AGREE).

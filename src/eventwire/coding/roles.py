@@ -344,8 +344,9 @@ def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] 
     if fold(noun.lemma_) in PREDICATE_EVENT_NOUNS and noun.dep_ != "attr":
         return Roles([], [], how)  # "opposition supporters marched": people, not an act of support
     sources: list[ActorMention] = []
+    own_words = set((cand.pattern.noun or "").split())  # "press" in "press conference" is no agent
     for child in noun.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod") and mentions.at(child):
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and mentions.at(child) and fold(child.lemma_) not in own_words:
             sources = actors_at(child, mentions)
             how.append(f"source = '{child.text}' modifies the event noun")
             break
