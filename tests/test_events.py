@@ -184,6 +184,10 @@ def test_targets_beyond_the_object(pipeline, text, code):
     ("Colombian rebels held villagers as human shields.", "181"),
     ("The Contras promised to return weapons captured from Nicaraguan troops.", "0353"),  # intended return of property
     ("Canada prohibited imports from Iran.", "163"),
+    ("Iran received a team of IAEA inspectors on Monday.", "0862"),  # admitting inspectors, not hosting a visit
+    ("Mali received peacekeepers from Chad.", "0861"),
+    ("The army routed the rebels near Goma.", "190"),
+    ("Opposition leader Alexei Navalny was poisoned in Siberia.", "180"),
 ])
 def test_lexicon_entries(pipeline, text, code):
     events = pipeline.process(Article("t", text, published=date(2000, 6, 1))).events
