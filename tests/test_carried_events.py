@@ -51,3 +51,36 @@ def test_a_raised_passive_subject_is_the_one_acted_on(code):
 def test_a_participle_after_its_object_codes_the_signing(code):
     rows = _rows(code("The pact signed by Ethiopia and Eritrea ended twenty years of war."))
     assert {("ETH", "ERI", "AGREE"), ("ERI", "ETH", "AGREE")} <= rows
+
+
+def test_ground_changes_hands(code):
+    fell = code("The town of Bakhmut fell to Russian forces on Saturday.")
+    assert any(e.plover == "COERCE" and e.source.code == "RUSMIL" and e.target is not None and e.target.country == "UKR"
+               and e.location is not None and e.location.name == "Bakhmut" for e in fell)
+    pushed = _rows(code("Ukrainian troops drove Russian forces out of the city of Kherson."))
+    assert ("UKRMIL", "RUSMIL", "COERCE") in pushed
+    entered = code("M23 fighters entered Goma on Monday.")
+    assert any(e.plover == "COERCE" and e.source.code == "CODREB" for e in entered)
+    assert not [e for e in code("The French president entered Beirut on Monday.") if e.plover == "COERCE"]
+
+
+def test_word_sense_follows_the_subject_and_the_object(code):
+    assert {e.plover for e in code("Gunmen stormed the headquarters of the ruling party in Dhaka.")} == {"ASSAULT"}
+    assert {e.plover for e in code("Protesters stormed the headquarters of the ruling party in Dhaka.")} == {"PROTEST"}
+    assert {e.plover for e in code("The Chinese coast guard blasted a Philippine boat with a water cannon.")} == {"ASSAULT"}
+    assert {e.plover for e in code("The Chinese foreign ministry blasted the Philippines.")} == {"ACCUSE"}
+
+
+def test_a_decision_to_sanction_is_the_sanction_intended(code):
+    events = code("EU leaders agreed to impose sanctions on Belarus.")
+    assert [(e.plover, e.status) for e in events] == [("SANCTION", "intent")]
+
+
+def test_an_envoy_given_hours_to_leave_is_expelled(code):
+    events = code("Niger gave the French ambassador 48 hours to leave the country.")
+    assert any(e.plover == "SANCTION" and e.cameo == "166" and e.target.country == "FRA" for e in events)
+
+
+def test_near_the_border_with_a_neighbour_is_not_the_neighbours_scene(code):
+    events = code("Police clashed with smugglers near the border with Afghanistan, Pakistan's interior ministry said.")
+    assert not any(e.source is not None and e.source.country == "AFG" for e in events)

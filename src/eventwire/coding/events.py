@@ -31,6 +31,13 @@ MILITARY_AID_CODE = "074"
 BACKING_VERBS = {"back", "support", "arm", "sponsor"}
 ARMED_SECTORS = {"REB", "MIL"}
 MILITARY_AID_CODE_GIVEN = "072"
+# An ultimatum to leave (139) given to a foreign envoy is the envoy's expulsion (166, SANCTION).
+ULTIMATUM_CODE, EXPULSION_CODE = "139", "166"
+ENVOY_WORDS = {"ambassador", "envoy", "diplomat", "diplomats", "chargé", "charge", "consul", "attaché", "attache"}
+
+
+def _is_envoy(actor: ActorMention) -> bool:
+    return any(fold(word) in ENVOY_WORDS for word in actor.text.split())
 
 
 class EventCoder:
@@ -71,6 +78,8 @@ class EventCoder:
             for source, target in pairs(cand.pattern, roles):
                 trigger = cand.trigger
                 info = self._armed_backing(base, cand, target)
+                if info.code == ULTIMATUM_CODE and target is not None and _is_envoy(target):
+                    info = self.ontology.code(EXPULSION_CODE)  # "gave the ambassador 48 hours to leave"
                 event = Event(
                     article_id=article_id,
                     event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),

@@ -37,6 +37,8 @@ PROMISING_VERBS = word_class("promising_verbs")
 COMMITTING_GOVERNORS = word_class("committing_governors")
 # CAMEO quad classes of cooperation (verbal, material).
 COOPERATIVE_QUADS = (1, 2)
+# Verbs of a collective decision: what is decided keeps its own type, with status intent.
+DECIDING_VERBS = {"agree", "decide", "vote"}
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"might", "could", "would", "may", "can"}
 NORMATIVE_AUX = {"should", "must", "ought"}
@@ -306,6 +308,9 @@ def intended_and_refused_acts(ontology: Ontology, event: Event, trigger: Token, 
         pass  # "talks will resume", "hostages will be released": the act itself, only intended
     elif status == "intent" and event.source is None:
         pass  # "he would be detained for 48 hours": a planned act with no one to threaten it
+    elif status == "intent" and event.quad_class not in COOPERATIVE_QUADS and trigger.dep_ == "xcomp" \
+            and fold(trigger.head.lemma_) in DECIDING_VERBS:
+        pass  # "agreed to impose sanctions": the sanction, decided, not a threat of one
     elif status == "intent":
         recoded = ontology.intended(event.cameo)
         if recoded is not None:

@@ -36,6 +36,7 @@ HOME_VERBS = word_class("home_verbs")
 TRANSNATIONAL_SECTORS = {"NGO"}
 # Owners found from the sentence rather than the phrase; the agent's rule repeats why.
 INFERRED_OWNER_RULES = ("scene", "place", "the only country")
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 
 
 def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc, names: list[ActorMention],
@@ -410,6 +411,8 @@ def country_of_the_scene(head: Token, names: list[ActorMention],
             continue  # the place belongs to the group's own description ("parties who ... in Libya")
         if governing_verb(token).i not in chain:
             continue  # the place of another clause: where the reporter is, not where the act was
+        if token.head.lower_ == "with" and fold(token.head.head.lemma_) in BORDER_NOUNS:
+            continue  # "near the border with Afghanistan": the other side of the border
         if any(a.dep_ == "prep" and a.lower_ in SCENE_PREPS for a in ancestors if a.i >= sent.start):
             scene.setdefault(m.country, m)
     if len(scene) != 1:

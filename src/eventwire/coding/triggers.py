@@ -23,6 +23,9 @@ SPAN_HEADS = word_class("span_heads")
 SPEECH_VERBS = word_class("speech_verbs")
 MARKET_NOUNS = word_class("market_nouns")
 LIGHT_VERBS = word_class("light_verbs")
+# Verbs of a collective decision, and the CAMEO quad classes of conflict (verbal, material).
+DECIDING_VERBS = {"agree", "decide", "vote"}
+CONFLICT_QUADS = (3, 4)
 DEMAND_MODALS = {"must", "should", "ought"}
 
 
@@ -61,8 +64,23 @@ def find_candidates(ontology: Ontology, sent: Span) -> list[Candidate]:
     _absorb_threatened_acts(ontology, found)
     consumed = set().union(*(c.consumed for c in found)) if found else set()
     found = _drop_nouns_a_verb_pattern_names([c for c in found if c.trigger.i not in consumed])
-    carriers = _carrying_verbs(found)
+    carriers = _carrying_verbs(found) | _decisions_to_coerce(ontology, found)
     return [c for c in found if c.trigger.i not in carriers]
+
+
+def _decisions_to_coerce(ontology: Ontology, found: list[Candidate]) -> set[int]:
+    """"EU leaders agreed to impose sanctions": a decision to use pressure or force is that act,
+    intended (the modality stage keeps its type), not an agreement of its own."""
+    by_token = {c.trigger.i: c for c in found}
+    deciding = set()
+    for cand in found:
+        if cand.is_noun or fold(cand.trigger.lemma_) not in DECIDING_VERBS:
+            continue
+        for child in cand.trigger.children:
+            act = by_token.get(child.i)
+            if child.dep_ == "xcomp" and act is not None and ontology.code(act.pattern.code).quad_class in CONFLICT_QUADS:
+                deciding.add(cand.trigger.i)
+    return deciding
 
 
 def _drop_nouns_a_verb_pattern_names(found: list[Candidate]) -> list[Candidate]:
@@ -201,6 +219,10 @@ def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | 
     objects = _object_tokens(verb)
     object_lemmas = _lemmas(objects)
     complements = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if not complements:
+        # "gave the ambassador 48 hours to leave": the parser may hang the infinitive as an adverbial
+        complements = [c for c in children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     complement_lemmas = {fold(c.lemma_) for c in complements}
     subject_lemmas: set[str] | None = None  # computed only for patterns that constrain the subject
     best: Candidate | None = None

@@ -40,6 +40,8 @@ VENUE_NOUNS = word_class("venue_nouns")
 SPAN_HEADS = word_class("span_heads")
 COUP_WORDS = word_class("coup_words")
 COUP_CODE = "170"
+# Verbs whose subject is the ground taken: "Bakhmut fell to Russian forces".
+FALLING_VERBS = {"fall"}
 # Acts done where the parties meet, which take the venue of the talks their sentence or article names.
 MEETING_TYPES = ("CONSULT", "AGREE")
 # Foreign envoys, and the acts a host state does to foreigners in its capital.
@@ -208,7 +210,8 @@ def locate_event(trigger: Token, places: list[Place], actor_spans: list[tuple[in
     if force:
         # "shelled Tripoli", "struck Beirut's suburbs": the target of force is a place, not an actor.
         in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
-        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+        taken = ("dobj", "nsubjpass") + (("nsubj",) if trigger.lemma_.lower() in FALLING_VERBS else ())
+        for obj in (c for c in trigger.children if c.dep_ in taken):
             for token in obj.subtree:
                 if token.dep_ == "poss" and fold(token.head.lemma_) in RELATIONAL_NOUNS | PERSON_TITLES:
                     continue  # "killed the chief of Israel's ally": a relation, not the place attacked
