@@ -84,3 +84,19 @@ def test_an_envoy_given_hours_to_leave_is_expelled(code):
 def test_near_the_border_with_a_neighbour_is_not_the_neighbours_scene(code):
     events = code("Police clashed with smugglers near the border with Afghanistan, Pakistan's interior ministry said.")
     assert not any(e.source is not None and e.source.country == "AFG" for e in events)
+
+
+def test_a_strike_is_an_attack_unless_workers_strike(code):
+    assert {e.plover for e in code("Israel launched a strike on Hezbollah positions.")} == {"ASSAULT"}
+    walkout = code("Nigerian doctors launched a strike over unpaid wages.")
+    assert [e.cameo for e in walkout] == ["143"]
+    threat = code("North Korea threatened on Thursday to launch a nuclear strike against the United States.")
+    assert [e.plover for e in threat] == ["THREATEN"]
+
+
+def test_nominal_and_measured_events(code):
+    assert ("TURMIL", "LBY", "MOBILIZE") in _rows(code("The deployment of Turkish troops to Libya alarmed Egypt."))
+    assert ("JPN", "PSE", "AID") in _rows(code("Japan sent a shipment of 20 tonnes of flour to Gaza."))
+    assert ("USAGOV", "VENGOV", "REQUEST") in _rows(code("Washington urged that Maduro step down."))
+    siege = code("Syrian troops tightened the siege of Aleppo.")
+    assert any(e.plover == "COERCE" and e.target is not None and e.target.country == "SYR" for e in siege)

@@ -31,6 +31,9 @@ MILITARY_AID_CODE = "074"
 BACKING_VERBS = {"back", "support", "arm", "sponsor"}
 ARMED_SECTORS = {"REB", "MIL"}
 MILITARY_AID_CODE_GIVEN = "072"
+# A strike by workers, doctors, teachers or students is a walkout (143), not a military strike.
+LABOUR_SECTORS = {"LAB", "HLH", "EDU", "CVL", "ACT", "BUS", "AGR"}
+LABOUR_STRIKE_CODE = "143"
 # An ultimatum to leave (139) given to a foreign envoy is the envoy's expulsion (166, SANCTION).
 ULTIMATUM_CODE, EXPULSION_CODE = "139", "166"
 ENVOY_WORDS = {"ambassador", "envoy", "diplomat", "diplomats", "chargé", "charge", "consul", "attaché", "attache"}
@@ -78,6 +81,8 @@ class EventCoder:
             for source, target in pairs(cand.pattern, roles):
                 trigger = cand.trigger
                 info = self._armed_backing(base, cand, target)
+                if cand.is_noun and fold(cand.trigger.lemma_) == "strike" and source is not None and source.sector in LABOUR_SECTORS:
+                    info = self.ontology.code(LABOUR_STRIKE_CODE)  # "doctors began a strike": a walkout, not an attack
                 if info.code == ULTIMATUM_CODE and target is not None and _is_envoy(target):
                     info = self.ontology.code(EXPULSION_CODE)  # "gave the ambassador 48 hours to leave"
                 event = Event(

@@ -171,6 +171,10 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
         for complement in complements:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
             subjects = [m for c in complement.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_at(c, mentions)]
+            if not subjects:
+                # "urged that Maduro step down": the parser may hang the subject as a compound
+                subjects = [m for c in complement.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < complement.i
+                            for m in actors_at(c, mentions)]
             objects = [m for c in complement.children if c.dep_ in ("dobj", "dative") for m in actors_at(c, mentions)]
             if not subjects and not objects:
                 # "refused to allow UN planes to land": the party allowed is the subject of its clause.
@@ -357,6 +361,13 @@ def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] 
             sources = actors_at(pobj, mentions)
             if sources:
                 how.append(f"source = object of '{prep}' after the event noun")
+                break
+    if not sources and cand.pattern.code.startswith(SELF_MOVING_CODES):
+        # "the deployment of Turkish troops", "the withdrawal of US forces": forces that move act
+        for _, pobj in prep_objects(noun, ("of",)):
+            sources = actors_at(pobj, mentions)
+            if sources:
+                how.append("source = the forces moved ('of' after the event noun)")
                 break
     if not sources and fold(noun.lemma_) in JOINT_EVENT_NOUNS:
         sides = _sides_between(noun, mentions)

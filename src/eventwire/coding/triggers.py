@@ -139,9 +139,12 @@ def _absorb_threatened_acts(ontology: Ontology, found: list[Candidate]) -> None:
             continue
         for complement in (c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")):
             act = by_token.get(complement.i)
+            if act is None and fold(complement.lemma_) in LIGHT_VERBS:
+                # "threatened to launch a nuclear strike": the act is the light verb's noun
+                act = next((by_token[o.i] for o in complement.children if o.dep_ == "dobj" and o.i in by_token), None)
             if act is None:
                 continue
-            cand.consumed.add(complement.i)
+            cand.consumed.add(act.trigger.i)
             if cand.pattern.code.startswith("12"):
                 continue  # "refused to approve the package": one refusal, aimed at the act's target
             threat = ontology.intended(act.pattern.code)
@@ -162,12 +165,16 @@ def _object_tokens(verb: Token) -> list[Token]:
     if direct:  # the parser hangs "with" on the verb or on its object
         objects += [p for head in (verb, *direct) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
                     for p in prep.children if p.dep_ == "pobj"]
-    for obj in list(objects):
+    pending = list(objects)
+    while pending:  # "a shipment of 20 tonnes of flour": containers nest
+        obj = pending.pop()
         if obj.lemma_.lower() in CONTAINER_NOUNS | SPAN_HEADS or obj.pos_ == "NUM":  # "ended ten days of fighting"
             # "a package of missiles", and for amounts, "$60 million in aid"
             preps = ("of", "in") if obj.lemma_.lower() in AMOUNT_NOUNS or obj.pos_ == "NUM" else ("of",)
-            objects += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in preps
-                        for p in prep.children if p.dep_ == "pobj"]
+            inner = [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in preps
+                     for p in prep.children if p.dep_ == "pobj" and p not in objects]
+            objects += inner
+            pending += inner
     for obj in list(objects):
         objects.extend(obj.conjuncts)
     return objects

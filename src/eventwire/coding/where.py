@@ -40,6 +40,8 @@ VENUE_NOUNS = word_class("venue_nouns")
 SPAN_HEADS = word_class("span_heads")
 COUP_WORDS = word_class("coup_words")
 COUP_CODE = "170"
+# Nouns of force on ground, whose "of" names the place: "tightened the siege of Aleppo".
+GROUND_NOUNS = {"siege", "blockade", "encirclement", "occupation", "bombardment", "shelling", "capture", "assault"}
 # Verbs whose subject is the ground taken: "Bakhmut fell to Russian forces".
 FALLING_VERBS = {"fall"}
 # Acts done where the parties meet, which take the venue of the talks their sentence or article names.
@@ -100,10 +102,13 @@ class PlaceFinder:
         or as the object of a verb, kept only when the gazetteer knows the whole name."""
         found = []
         for token in doc:
-            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in NOT_PLACE_LABELS:
+            of_frame = token.dep_ == "pobj" and token.head.lower_ == "of" and fold(token.head.head.lemma_) in PLACE_NOUNS | GROUND_NOUNS
+            # NER may call a town in "the siege of Aleppo" a nationality; the frame says it is a place
+            mislabelled = of_frame and token.ent_type_ == "NORP"
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or (token.ent_type_ in NOT_PLACE_LABELS and not mislabelled):
                 continue
             governed = (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | MOTION_PREPS) or token.dep_ in ("dobj", "poss") \
-                or (token.dep_ == "pobj" and token.head.lower_ == "of" and fold(token.head.head.lemma_) in PLACE_NOUNS)
+                or (token.dep_ == "pobj" and token.head.lower_ == "of" and fold(token.head.head.lemma_) in PLACE_NOUNS | GROUND_NOUNS)
             if not governed:
                 continue
             first = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
@@ -302,8 +307,8 @@ def place_argument(trigger: Token, places: list[Place], wide: bool = False, givi
             head_preps = {"in", "inside", "within"}  # only where the coordinated act's object stands
         if giving:
             head_preps = head_preps - {"from"}  # "won support from France": the giver, not a place
-        if head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN"):
-            head_preps = head_preps | {"of"}  # "the shelling of Homs", "the occupation of Crimea"
+        if (head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN")) or (is_object and fold(head.lemma_) in GROUND_NOUNS):
+            head_preps = head_preps | {"of"}  # "the shelling of Homs", "tightened the siege of Aleppo"
         for child in head.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in head_preps:
                 # "pulled out of Poti": the object hangs on the "of" after "out"
