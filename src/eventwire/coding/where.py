@@ -49,8 +49,6 @@ MEETING_TYPES = ("CONSULT", "AGREE")
 # Foreign envoys, and the acts a host state does to foreigners in its capital.
 ENVOY_WORDS = {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "chargé", "charge", "consul"}
 HOST_VERBS = {"summon", "expel"}
-# Verbal acts (CAMEO quad classes 1 and 3), which a dateline may place when their actor is at home.
-VERBAL_QUADS = (1, 3)
 
 
 class PlaceFinder:
@@ -376,7 +374,7 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             place, rule = dominant  # the sentence names no place of its own
         if place is None and event.plover in MEETING_TYPES and event.sentence_index in venues:
             place, rule = venues[event.sentence_index], "the venue of the talks its sentence names"
-        if place is None and dateline is not None and event.quad_class in VERBAL_QUADS and event.source is not None \
+        if place is None and dateline is not None and event.plover in MEETING_TYPES and event.source is not None \
                 and event.source.country == dateline.country:
             place, rule = dateline, "the dateline, the home of the event's source"
         if place is None:
