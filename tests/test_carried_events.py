@@ -100,3 +100,8 @@ def test_nominal_and_measured_events(code):
     assert ("USAGOV", "VENGOV", "REQUEST") in _rows(code("Washington urged that Maduro step down."))
     siege = code("Syrian troops tightened the siege of Aleppo.")
     assert any(e.plover == "COERCE" and e.target is not None and e.target.country == "SYR" for e in siege)
+
+
+def test_the_head_of_a_passive_participle_is_acted_on(code):
+    rows = _rows(code("Syria's army, backed by Lebanese Hezbollah fighters, made gains around Damascus."))
+    assert ("LBNREB", "SYRMIL", "AID") in rows

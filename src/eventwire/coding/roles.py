@@ -160,6 +160,11 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
             targets = [m for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_at(c, mentions)]
         if targets:
             how.append("target = passive subject" if passive else "target = object")
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
+            # "Assad's army, backed by Hezbollah fighters": the participle's head is the one acted on
+            targets = [m for m in actors_at(verb.head, mentions) if m not in sources]
+            if targets:
+                how.append(f"target = '{verb.head.text}', the head of the participle")
     # "threatened to detain the fishermen": the target is the complement's object. A threat or a
     # refusal looks into its infinitive even when the act itself is not in the lexicon.
     complements = [c for c in verb.children if c.i in cand.consumed or (c.dep_ == "xcomp" and c.pos_ == "VERB")]
