@@ -105,3 +105,12 @@ def test_nominal_and_measured_events(code):
 def test_the_head_of_a_passive_participle_is_acted_on(code):
     rows = _rows(code("Syria's army, backed by Lebanese Hezbollah fighters, made gains around Damascus."))
     assert ("LBNREB", "SYRMIL", "AID") in rows
+
+
+def test_an_envoy_summoned_to_a_ministry_and_a_decision_to_expel(code):
+    summoned = code("The US ambassador was summoned to the Russian Foreign Ministry on Tuesday.")
+    assert any(e.plover == "ACCUSE" and e.source.code == "RUSGOV" and e.target.country == "USA" for e in summoned)
+    decided = code("France's decision to expel 35 Russian diplomats angered Moscow.")
+    assert any(e.plover == "SANCTION" and e.source.country == "FRA" and e.target.country == "RUS" for e in decided)
+    pledged = code("Moscow's pledge to withdraw its troops was not kept.")
+    assert not [e for e in pledged if e.plover == "RETREAT" and e.status == "asserted"]

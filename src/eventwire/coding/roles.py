@@ -119,6 +119,10 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     if pattern.source_prep:
         givers = [m for _, pobj in prep_objects(verb, (pattern.source_prep,)) for m in actors_at(pobj, mentions)]
         receivers = [m for token in subject_tokens for m in actors_at(token, mentions)]
+        if passive and not receivers:
+            # "the US envoy was summoned to the Russian Foreign Ministry": the one summoned
+            receivers = [m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_at(c, mentions)]
+            why = "passive subject"
         if givers:
             how.append(f"source = object of '{pattern.source_prep}'" + (f"; target = {why}" if receivers else ""))
         return Roles(givers, receivers if givers else [], how)

@@ -13,6 +13,8 @@ from ..knowledge.words import word_class
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 OBJECT_CONTROL = word_class("object_control")
 COMMAND_VERBS = word_class("command_verbs")
+# Nouns of a decision taken, whose owner does what it decides: "France's decision to expel".
+DECISION_NOUNS = {"decision", "order", "move", "vote"}
 PASSIVE_PARTICIPLES = word_class("passive_participles")
 RESULT_VERBS = word_class("result_verbs")
 STATE_PARTICIPLES = word_class("state_participles")
@@ -99,6 +101,13 @@ def verb_subject(verb: Token) -> tuple[list[Token], str]:
                 break  # "..., raising fears of a cut": the result of the event, not an act of its actors
             current = current.head
             continue
+        if current.dep_ == "acl" and fold(current.head.lemma_) in DECISION_NOUNS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in current.children):
+            # "France's decision to expel 35 diplomats": the owner of the decision acts (a pledge or
+            # a bid "to" act is only an intention, and stays without an agent)
+            owners = [c for c in current.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners, f"owner of the '{current.head.text}'"
         if current.dep_ == "relcl" and current.tag_ != "VBN":
             return [current.head], "head of the relative clause"
         has_object = any(c.dep_ == "dobj" for c in current.children)  # a passive participle takes none
