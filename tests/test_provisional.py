@@ -150,3 +150,14 @@ def test_the_dateline_breaks_a_tie_for_the_articles_country(pipeline):
             "Congo has accused Rwanda of backing the rebels, which Rwanda denies.")
     seized = next(e for e in _result(pipeline, text).events if e.cameo == "192")
     assert seized.target is not None and seized.target.code == "CODMIL"
+
+
+def test_a_town_ner_takes_for_an_organisation_still_sets_the_scene(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    text = ("Police fired tear gas at protesters on Saturday. "
+            "Thousands had gathered in central Katmandu to demand the restoration of parliament.")
+    events = pipeline.process(Article("t", text, published=date(2006, 1, 21))).events
+    assert any(e.source is not None and e.source.code == "NPLCOP" for e in events)

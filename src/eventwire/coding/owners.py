@@ -217,7 +217,7 @@ def _article_places(doc: Doc, place_country: PlaceCountry) -> list[ActorMention]
     cached = doc.user_data.get(ARTICLE_PLACES)
     if cached is None:
         places = (_place_mention(t, place_country) for t in doc
-                  if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ != "compound")
+                  if t.pos_ == "PROPN" and (t.ent_type_ in ("GPE", "LOC", "FAC") or _after_in(t)) and t.dep_ != "compound")
         cached = doc.user_data[ARTICLE_PLACES] = [p for p in places if p is not None]
     return cached
 
@@ -325,11 +325,16 @@ def _place_owner(head: Token, first: Token, name_at: dict[int, ActorMention],
     return None
 
 
+def _after_in(token: Token) -> bool:
+    """A name NER took for a person or an organisation, after "in": a town, if the gazetteer says so."""
+    return token.ent_type_ in ("PERSON", "ORG") and token.dep_ == "pobj" and token.head.lower_ == "in"
+
+
 def _place_mention(token: Token, place_country: PlaceCountry) -> ActorMention | None:
     """The country of the place name headed by ``token``, as a country mention, if the name settles it."""
-    # NER takes many towns for people ("based in Goma"); after "in" the gazetteer decides.
-    if token.ent_type_ not in ("GPE", "LOC", "FAC", "") and not (
-            token.ent_type_ == "PERSON" and token.dep_ == "pobj" and token.head.lower_ == "in"):
+    # NER takes many towns for people or organisations ("based in Goma", "in central Katmandu");
+    # after "in" the gazetteer decides.
+    if token.ent_type_ not in ("GPE", "LOC", "FAC", "") and not _after_in(token):
         return None
     first_name = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
     span = token.doc[first_name : token.i + 1]
