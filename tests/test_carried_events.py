@@ -114,3 +114,9 @@ def test_an_envoy_summoned_to_a_ministry_and_a_decision_to_expel(code):
     assert any(e.plover == "SANCTION" and e.source.country == "FRA" and e.target.country == "RUS" for e in decided)
     pledged = code("Moscow's pledge to withdraw its troops was not kept.")
     assert not [e for e in pledged if e.plover == "RETREAT" and e.status == "asserted"]
+
+
+def test_force_is_aimed_at_whom_its_purpose_names(code):
+    events = code("Kenyan police fired tear gas to disperse students in Nairobi.")
+    assert any(e.source.code == "KENCOP" and e.target is not None and e.target.country == "KEN"
+               and "purpose" in e.rule for e in events)

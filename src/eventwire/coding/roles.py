@@ -31,6 +31,8 @@ JOINT_EVENT_NOUNS = word_class("joint_event_nouns")
 PREDICATE_EVENT_NOUNS = {"supporter", "backer"}
 # Roots of acts that give or join (consult, support, cooperate, aid), whose "from" names the giver.
 GIVING_ROOTS = ("03", "04", "05", "06", "07")
+# Roots of coercion and force, whose purpose clause may name their target.
+FORCE_ROOTS = ("17", "18", "19", "20")
 SPAN_HEADS = word_class("span_heads")
 FORCE_MEANS = word_class("force_means")
 RELATIONAL_NOUNS = word_class("relational_nouns")
@@ -213,6 +215,14 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 targets.extend(actors_at(child, mentions))
             if targets:
                 how.append(f"target = subject of the clause '{clause.text}'")
+                break
+    if not targets and pattern.code[:2] in FORCE_ROOTS:
+        # "fired tear gas to disperse the protesters": force is aimed at whom its purpose names
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            targets = [m for c in clause.children if c.dep_ == "dobj" for m in actors_at(c, mentions)]
+            if targets:
+                how.append(f"target = object of the purpose '{clause.text}'")
                 break
     if not targets and pattern.reciprocal and len(sources) == 1 and _sides_of_one_conflict(verb.doc[sources[0].head]):
         how.append("target = the same sides: a reciprocal act among them")
