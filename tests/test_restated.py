@@ -28,3 +28,10 @@ def test_two_full_rows_of_the_same_dyad_stay_two_events(pipeline):
     text = ("Belarusian police arrested Maria Kolesnikova on Monday. "
             "Belarusian police arrested Maria Kolesnikova again on Friday.")
     assert len(_coerce(pipeline, text)) == 2
+
+
+def test_a_planned_arrest_is_not_folded_into_the_arrest(pipeline):
+    text = ("Belarusian police arrested Maria Kolesnikova in Minsk on Monday. "
+            "Officials had said Kolesnikova would be arrested if she returned.")
+    rows = _coerce(pipeline, text)
+    assert len(rows) == 2 and {e.status for e in rows} == {"asserted", "hypothetical"}

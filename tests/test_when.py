@@ -71,3 +71,10 @@ def test_a_sentence_without_a_date_keeps_the_day_the_article_last_gave(code):
     assert condemned.date == "2020-05-25" and "last gave" in condemned.date_rule
     alone = next(e for e in code("Syria condemned the attack.", published=PUBLISHED) if e.plover == "ACCUSE")
     assert alone.date == "2020-05-27"
+
+
+def test_a_reported_future_date_looks_forward(code):
+    events = code("A deputy minister said Lavrov would pay a working visit to the Belarusian capital of Minsk on June 19.",
+                  published=date(2020, 6, 11))
+    visit = next(e for e in events if e.cameo == "042")
+    assert visit.date == "2020-06-19" and visit.location is not None and visit.location.name == "Minsk"

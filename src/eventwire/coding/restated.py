@@ -13,8 +13,10 @@ from .context import ArticleContext, Resources, stage
 def _same_act(kept: Event, later: Event) -> bool:
     """``later`` restates ``kept``: the same CAMEO code and status family, no role or date that
     disagrees, and at least one role that ``later`` leaves empty and ``kept`` fills."""
-    if later.cameo != kept.cameo or later.plover is None or (later.status == "negated") != (kept.status == "negated"):
+    if later.cameo != kept.cameo or later.plover is None:
         return False
+    if any((later.status == status) != (kept.status == status) for status in ("negated", "intent", "hypothetical")):
+        return False  # an act planned, supposed or denied is not the act done
     if later.date and kept.date and later.date != kept.date:
         return False
     roles = ((kept.source, later.source), (kept.target, later.target))

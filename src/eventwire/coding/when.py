@@ -65,7 +65,7 @@ def resolve_expression(expression: str, published: date | None, future: bool = F
     relative = _relative(text, published, future)
     if relative:
         return relative
-    return _with_dateparser(text, published)
+    return _with_dateparser(text, published, future)
 
 
 def _absolute(text: str) -> Resolved | None:
@@ -125,7 +125,7 @@ def _relative(text: str, published: date, future: bool) -> Resolved | None:
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
-def _with_dateparser(text: str, published: date) -> Resolved | None:
+def _with_dateparser(text: str, published: date, future: bool = False) -> Resolved | None:
     # Only day-level dates go to dateparser: "May 3", "3 March 2019", "2019-03-03".
     # Anything else ("the 1990s", "several weeks") it would complete from its base date.
     has_month = any(word.strip(".") in MONTHS for word in text.split())
@@ -140,7 +140,7 @@ def _with_dateparser(text: str, published: date) -> Resolved | None:
             text,
             languages=["en"],
             settings={"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-                      "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]},
+                      "PREFER_DATES_FROM": "future" if future else "past", "REQUIRE_PARTS": ["day", "month"]},
         )
     except Exception as exc:  # dateparser raises on odd input; a bad date must never stop coding
         log.warning("dateparser failed on %r: %s", text, exc)
@@ -183,7 +183,8 @@ def event_date(trigger, published: date | None, narrative: Resolved | None = Non
 
 
 def _is_future(clause) -> bool:
-    return any(c.lower_ in ("will", "shall", "'ll") for c in clause.children if c.dep_ == "aux")
+    """Future tense, or the future of a report ("said Lavrov would visit Minsk on June 19")."""
+    return any(c.lower_ in ("will", "shall", "'ll", "would") for c in clause.children if c.dep_ == "aux")
 
 
 def _governing_clauses(clause):

@@ -19,7 +19,7 @@ from ..model import ArticleResult, Event, Place
 from .mentions import PERSON_TITLES
 from .context import ArticleContext, Resources, stage
 from .roles import holder_of_ground_taken, holder_of_the_place, target_own_government, target_the_holder, target_the_place
-from .syntax import governing_verb
+from .syntax import governing_verb, prep_objects
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity types that are never a place, though a town may share the word ("in mid-August").
@@ -372,6 +372,8 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             p.sentence_index == event.sentence_index and not overlaps(p, actor_spans) for p in places
         ):
             place, rule = dominant  # the sentence names no place of its own
+        if place is None and event.cameo in VISIT_CODES:
+            place, rule = _visited_place(trigger, places)
         if place is None and event.plover in MEETING_TYPES and event.sentence_index in venues:
             place, rule = venues[event.sentence_index], "the venue of the talks its sentence names"
         if place is None and dateline is not None and event.plover in MEETING_TYPES and event.source is not None \
@@ -396,6 +398,18 @@ def where_stage(res: Resources, ctx: ArticleContext) -> None:
             if held is not None:
                 target_the_holder(event, *held, ctx.article.content_hash)
     _meet_at_the_venue(ctx.result.events, venues, places, actor_spans)
+
+
+def _visited_place(trigger: Token, places: list[Place]) -> tuple[Place | None, str]:
+    """Where a visit goes: "pay a working visit to the Belarusian capital of Minsk", "a visit to Kyiv"."""
+    heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+    for head in heads:
+        for _, pobj in prep_objects(head, ("to",)):
+            for token in pobj.subtree:
+                place = place_at(token, places)
+                if place is not None:
+                    return place, f"the place the visit goes to ('to {pobj.text}')"
+    return None, ""
 
 
 def _meet_at_the_venue(events: list[Event], venues: dict[int, Place], places: list[Place],
