@@ -120,3 +120,8 @@ def test_force_is_aimed_at_whom_its_purpose_names(code):
     events = code("Kenyan police fired tear gas to disperse students in Nairobi.")
     assert any(e.source.code == "KENCOP" and e.target is not None and e.target.country == "KEN"
                and "purpose" in e.rule for e in events)
+
+
+def test_the_sides_between_whom_talks_happen_may_sit_deeper(code):
+    rows = _rows(code("The accord followed talks between envoys of Armenia and Azerbaijan."))
+    assert {("ARM", "AZE", "CONSULT"), ("AZE", "ARM", "CONSULT")} <= {(s[:3] if s else s, t[:3] if t else t, p) for s, t, p in rows}

@@ -356,9 +356,19 @@ def _sides_between(noun: Token, mentions: MentionIndex) -> list[ActorMention]:
     for head in heads:
         for _, pobj in prep_objects(head, ("between",)):
             found = actors_at(pobj, mentions)
+            if len({m.code for m in found}) < 2:
+                # "talks between representatives of the GNA and the LNA": the sides sit deeper
+                found = _unique_by_code([m for t in pobj.subtree for m in mentions.at(t)])
             if found:
                 return found
     return []
+
+
+def _unique_by_code(found: list[ActorMention]) -> list[ActorMention]:
+    unique: dict[str, ActorMention] = {}
+    for m in found:
+        unique.setdefault(m.code, m)
+    return list(unique.values())
 
 
 def noun_roles(cand: Candidate, mentions: MentionIndex, verb_triggers: set[int] = frozenset()) -> Roles:
