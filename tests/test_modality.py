@@ -96,3 +96,9 @@ def test_planned_cooperation_keeps_its_type_unless_promised(pipeline):
     assert ("AGREE", "intent") in coded("Serbia pledged to resume talks with Kosovo.")
     # A conflictual act planned with no one named to do it is no threat.
     assert ("COERCE", "intent") in coded("Prison officials said Kolesnikova would be detained for 48 hours.")
+
+
+def test_an_act_a_participle_describes_is_done_not_intended(code):
+    events = code("Armenia and Azerbaijan agreed on Saturday to a ceasefire brokered by Moscow.")
+    broker = [e for e in events if e.source is not None and e.source.country == "RUS"]
+    assert broker and all(e.status == "asserted" and e.plover == "CONSULT" for e in broker)

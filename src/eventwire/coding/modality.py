@@ -146,7 +146,8 @@ def _intention(trigger: Token, own: Token, own_aux: set[str], chain: list[Token]
     """Why the event is only intended, or "" when it is not."""
     if own_aux & INTENT_AUX or _going_to(own):
         return "future tense"
-    for verb in chain[1:3]:
+    described = own.dep_ == "acl" and own.tag_ == "VBN"  # "a ceasefire brokered by Washington": done
+    for verb in chain[1:3] if not described else ():
         # The governor, never the trigger: "promised aid" is an asserted promise.
         if fold(verb.lemma_) in INTENT_GOVERNORS and verb.i != trigger.i:
             return f"intention '{verb.text}'"
