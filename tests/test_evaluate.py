@@ -221,3 +221,14 @@ def test_the_news_dev_set_stays_above_its_floors(shared_data, pipeline):
     assert report["location_accuracy"] >= 0.42 and report["date_accuracy"] >= 0.75
     assert report["false_event_rate"] == 0.0
     assert report["dedup"]["gold_pairs"] > 0  # the clusters are read and scored
+
+
+def test_coded_events_in_sentences_without_gold_are_counted(tmp_path):
+    text = "Iran accused Israel. The weather was fine. Israel struck Iran."
+    records = _article_gold(tmp_path, text, [
+        {"event": "ACCUSE", "sentence": "Iran accused Israel."},
+        {"event": "ASSAULT", "sentence": "Israel struck Iran."},
+    ])
+    coded = [_at("ACCUSE", 5), _at("PROTEST", text.index("weather")), _at("ASSAULT", text.index("struck"))]
+    report = evaluate(records, lambda r: coded)
+    assert report["outside_gold_sentences_rate"] == round(1 / 3, 4)

@@ -514,6 +514,7 @@ def eval_command(
     for key in ("records", "gold_events", "optional_events", "coded_events", "detection_recall", "type_accuracy",
                 "coded_rows", "precision", "recall", "f1", "source_country_accuracy", "source_code_accuracy",
                 "target_country_accuracy", "target_code_accuracy", "no_event_records", "false_event_rate",
+                "outside_gold_sentences_rate",
                 "status_accuracy", "location_accuracy", "spurious_location_rate", "date_accuracy"):
         value = result[key]
         summary.add_row(key, "-" if value is None else str(value))

@@ -242,11 +242,16 @@ def _score_article(tally: _Tally, group: list[GoldRecord], rows: list[Event]) ->
             tally.misses.append({"id": gold.record_id, "gold": gold.event, "coded": in_sentence,
                                  "source": [a.code for a in gold.sources], "target": [a.code for a in gold.targets],
                                  "text": _sentence_of(gold)})
+    sentence_gold = all(g.span is not None for g in golds)
     for ei, event in enumerate(events):
         if ei in neutral:
             continue
         tally.per_type[event.plover]["coded"] += 1
         t["coded"] += 1
+        if sentence_gold:
+            t["coded_in_sentence_gold"] += 1
+            # A coded event in a sentence that holds no gold event at all: a false event there.
+            t["outside_gold_sentences"] += not any(_in_span(event, g) for g in golds)
         if ei in typed_event:
             tally.per_type[event.plover]["true_positive"] += 1
         else:
@@ -316,6 +321,8 @@ def evaluate(records: Iterable[GoldRecord], code_record: Callable[[GoldRecord], 
         "target_code_accuracy": _ratio(t["target_code"], t["target_gold"]),
         "no_event_records": t["none_records"],
         "false_event_rate": _ratio(t["none_with_events"], t["none_records"]),
+        # Of coded events in articles whose gold names its sentences, the share in a sentence with no gold event.
+        "outside_gold_sentences_rate": _ratio(t["outside_gold_sentences"], t["coded_in_sentence_gold"]),
         "status_accuracy": _ratio(t["status_hit"], t["status_gold"]),
         "location_accuracy": _ratio(t["location_hit"], t["location_gold"]),
         # Of matched events whose gold says no place is known, the share given a place anyway.
