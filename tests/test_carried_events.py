@@ -125,3 +125,8 @@ def test_force_is_aimed_at_whom_its_purpose_names(code):
 def test_the_sides_between_whom_talks_happen_may_sit_deeper(code):
     rows = _rows(code("The accord followed talks between envoys of Armenia and Azerbaijan."))
     assert {("ARM", "AZE", "CONSULT"), ("AZE", "ARM", "CONSULT")} <= {(s[:3] if s else s, t[:3] if t else t, p) for s, t, p in rows}
+
+
+def test_both_sides_are_the_parties_of_the_last_reciprocal_act(code):
+    rows = _rows(code("Israel and Hamas agreed to a truce on Friday. However, both sides continue to accuse each other of violations."))
+    assert {("ISR", "PSEREB", "ACCUSE"), ("PSEREB", "ISR", "ACCUSE")} <= rows

@@ -13,7 +13,7 @@ from ..knowledge.ontology import Ontology
 from ..model import ActorMention, Event, Trigger, event_id
 from .context import ArticleContext, Resources, stage
 from .mentions import MentionIndex
-from .roles import Roles, means_of_force, noun_roles, pairs, topic_of_speech, verb_roles
+from .roles import Roles, _says_each_other, means_of_force, noun_roles, pairs, topic_of_speech, verb_roles
 from .syntax import is_passive
 from .triggers import Candidate, find_candidates
 
@@ -43,6 +43,25 @@ def _is_envoy(actor: ActorMention) -> bool:
     return any(fold(word) in ENVOY_WORDS for word in actor.text.split())
 
 
+def _last_pair(coded: list[tuple[Event, Token]]) -> tuple[ActorMention, ActorMention] | None:
+    """The two parties of the latest reciprocal act coded so far: rows of one trigger whose source
+    and target swap ("Israel and Hamas agreed to a truce")."""
+    for event, _ in reversed(coded):
+        if event.source is None or event.target is None:
+            continue
+        for other, _ in coded:
+            if other.trigger.start == event.trigger.start and other.source is not None and other.target is not None \
+                    and other.source.code == event.target.code and other.target.code == event.source.code:
+                return event.source, event.target
+    return None
+
+
+def _both_sides(actor: ActorMention, doc: Doc) -> bool:
+    """An agent mention that reads "both sides", "the two sides", "the two parties"."""
+    words = {w.lower() for w in actor.text.split()}
+    return actor.kind == "agent" and bool(words & {"both", "two"}) and bool(words & {"sides", "parties", "factions"})
+
+
 class EventCoder:
     """Codes the events of one parsed article; one instance serves every article."""
 
@@ -52,10 +71,11 @@ class EventCoder:
     def code(self, doc: Doc, mentions: MentionIndex, article_id: str, text_hash: str) -> list[tuple[Event, Token]]:
         coded: list[tuple[Event, Token]] = []
         for s_index, sent in enumerate(doc.sents):
-            coded.extend(self._code_sentence(sent, s_index, mentions, article_id, text_hash))
+            coded.extend(self._code_sentence(sent, s_index, mentions, article_id, text_hash, _last_pair(coded)))
         return coded
 
-    def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str):
+    def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str,
+                       pair: tuple[ActorMention, ActorMention] | None = None):
         best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}
         candidates = find_candidates(self.ontology, sent)
         verb_triggers = {c.trigger.i for c in candidates if not c.is_noun}
@@ -63,6 +83,12 @@ class EventCoder:
         for cand in candidates:
             info = self.ontology.code(cand.pattern.code)
             roles = noun_roles(cand, mentions, verb_triggers) if cand.is_noun else verb_roles(cand, mentions)
+            if pair is not None and len(roles.sources) == 1 and _both_sides(roles.sources[0], sent.doc):
+                # "Both sides will evacuate the front lines": the two parties of the article's last
+                # reciprocal act, not the scene's government
+                roles.sources = list(pair)
+                roles.mutual = roles.mutual or not roles.targets and _says_each_other(cand.trigger)
+                roles.how.append(f"source = both sides of the last reciprocal act ({pair[0].code}, {pair[1].code})")
             if roles.backs and info.code.startswith(DEPLOYMENT_ROOT):
                 info = self.ontology.code(MILITARY_AID_CODE)  # troops sent to back a side are military aid to it
             places_hit = [t for t in roles.targets if t.kind == "metonym" and info.quad_class in MATERIAL_QUADS]
