@@ -130,3 +130,8 @@ def test_the_sides_between_whom_talks_happen_may_sit_deeper(code):
 def test_both_sides_are_the_parties_of_the_last_reciprocal_act(code):
     rows = _rows(code("Israel and Hamas agreed to a truce on Friday. However, both sides continue to accuse each other of violations."))
     assert {("ISR", "PSEREB", "ACCUSE"), ("PSEREB", "ISR", "ACCUSE")} <= rows
+
+
+def test_an_agent_owned_by_two_parties_stands_for_both(code):
+    rows = _rows(code("Delegations from the Sudanese army and the Rapid Support Forces met in Jeddah on Saturday."))
+    assert {("SDNMIL", "SDNREB", "CONSULT"), ("SDNREB", "SDNMIL", "CONSULT")} <= rows

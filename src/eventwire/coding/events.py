@@ -6,6 +6,8 @@ a sentence, the most specific pattern is kept, and a row with a target subsumes 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.kb import fold
@@ -86,7 +88,11 @@ class EventCoder:
             if pair is not None and len(roles.sources) == 1 and _both_sides(roles.sources[0], sent.doc):
                 # "Both sides will evacuate the front lines": the two parties of the article's last
                 # reciprocal act, not the scene's government
-                roles.sources = list(pair)
+                said = roles.sources[0]
+                roles.sources = [replace(side, text=said.text, start=said.start, end=said.end, token_start=said.token_start,
+                                         token_end=said.token_end, head=said.head, sentence_index=said.sentence_index,
+                                         kind="coref", rule=f"'{said.text}' = {side.text}, a party of the last reciprocal act")
+                                 for side in pair]
                 roles.mutual = roles.mutual or not roles.targets and _says_each_other(cand.trigger)
                 roles.how.append(f"source = both sides of the last reciprocal act ({pair[0].code}, {pair[1].code})")
             if roles.backs and info.code.startswith(DEPLOYMENT_ROOT):

@@ -105,13 +105,7 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
             if owner is not None:
                 found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
                 # "US and British forces": one agent per conjoined owner.
-                for conj in doc[owner.head].conjuncts:
-                    other = name_at.get(conj.i)
-                    if other is not None and other.country != owner.country:
-                        also = _agent_with_owner(doc, other, i, head, sector, sent_of, i + length - 1)
-                        also.text, also.start, also.end = found[-1].text, found[-1].start, found[-1].end
-                        also.token_start, also.token_end = found[-1].token_start, found[-1].token_end
-                        found.append(also)
+                _add_conjoined_owners(doc, owner, found, name_at, i, head, sector, sent_of, i + length - 1)
             matched = length
             break
         i += matched or 1
@@ -125,6 +119,7 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
             if owner is not None and owner.country:
                 break
             owner = None
+        owned_by_prep = owner is not None
         if owner is None and _named_before(head, found):
             continue  # "the army", after "the Sudanese army": coreference links it to the one named before
         if owner is None and _may_take_the_scene(head):
@@ -139,6 +134,8 @@ def find_agents(kb: KnowledgeBase, place_country: PlaceCountry | None, doc: Doc,
         if owner is not None and owner.country:
             found.append(_agent_with_owner(doc, owner, i, head, sector, sent_of, i + length - 1))
             agent_at[head.i] = found[-1]
+            if owned_by_prep:  # a scene's country lends no partners
+                _add_conjoined_owners(doc, owner, found, name_at, i, head, sector, sent_of, i + length - 1)
     return found
 
 
@@ -447,6 +444,19 @@ def _previous_person(token: Token, name_at: dict[int, ActorMention], window: int
     start = sentences[max(0, index - window)].start
     people = {m.actor_id: m for i, m in name_at.items() if start <= i < token.i and m.kind == "person"}
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _add_conjoined_owners(doc: Doc, owner: ActorMention, found: list[ActorMention], name_at, first: int, head: Token,
+                          sector: str, sent_of, last: int) -> None:
+    """One agent per conjoined owner, on the same words: "US and British forces", "delegations
+    from the Sudanese army and the RSF"."""
+    for conj in doc[owner.head].conjuncts:
+        other = name_at.get(conj.i)
+        if other is not None and other.code != owner.code and (other.country != owner.country or other.kind == "group"):
+            also = _agent_with_owner(doc, other, first, head, sector, sent_of, last)
+            also.text, also.start, also.end = found[-1].text, found[-1].start, found[-1].end
+            also.token_start, also.token_end = found[-1].token_start, found[-1].token_end
+            found.append(also)
 
 
 def _agent_with_owner(doc: Doc, owner: ActorMention, first: int, head: Token, sector: str, sent_of,
