@@ -16,7 +16,7 @@ from ..knowledge.words import word_class
 from ..model import ActorMention, Event, Place
 from .amend import retarget
 from .mentions import MentionIndex
-from .syntax import is_passive, prep_objects, verb_subject
+from .syntax import adverbial_infinitives, is_passive, is_to_infinitive, prep_objects, verb_subject
 from .triggers import Candidate
 
 # Prepositions whose object is a plausible target when the pattern names none.
@@ -176,8 +176,7 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     complements = [c for c in verb.children if c.i in cand.consumed or (c.dep_ == "xcomp" and c.pos_ == "VERB")]
     if pattern.code.startswith(("12", "13")):
         # "threatened on Sunday to impose tariffs on Colombia": the parser may hang the infinitive as an adverbial.
-        complements += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and c not in complements]
+        complements += [c for c in adverbial_infinitives(verb) if c not in complements]
     if not targets and complements and (pattern.target != "none" or pattern.code.startswith(("12", "13"))):
         for complement in complements:
             # "demanded that Israel withdraw": the party asked to act, else the one acted upon.
@@ -218,8 +217,7 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
                 break
     if not targets and pattern.code[:2] in FORCE_ROOTS:
         # "fired tear gas to disperse the protesters": force is aimed at whom its purpose names
-        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and is_to_infinitive(c)):
             targets = [m for c in clause.children if c.dep_ == "dobj" for m in actors_at(c, mentions)]
             if targets:
                 how.append(f"target = object of the purpose '{clause.text}'")
@@ -250,7 +248,7 @@ def purpose_of_support(verb: Token, mentions: MentionIndex) -> tuple[list[ActorM
     mercenaries in support of Haftar". CAMEO and PLOVER code aid by its recipient, so the one
     backed is the target, not the country the troops were sent to (TUR -> LBYGOV, never TUR -> LBY)."""
     for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and fold(c.lemma_) in SUPPORT_VERBS
-                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                   and is_to_infinitive(c)):
         backed = [m for c in clause.children if c.dep_ in ("dobj", "dative") for m in actors_at(c, mentions)]
         # "to help the GNA defend Tripoli": the one helped is the subject of the clause helped.
         backed = backed or [m for sub in clause.children if sub.dep_ in ("ccomp", "xcomp")

@@ -42,6 +42,17 @@ def prep_objects(head: Token, preps: tuple[str, ...] | list[str]) -> list[tuple[
     return found
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """Whether a verb heads a "to" infinitive: "to disperse", "to leave"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def adverbial_infinitives(verb: Token) -> list[Token]:
+    """Infinitives the parser hung on ``verb`` as adverbials: "threatened on Sunday to impose ...",
+    "gave the ambassador 48 hours to leave"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and is_to_infinitive(c)]
+
+
 def own_forces(obj: Token) -> bool:
     """An ordered party that is the commander's own: "his forces", "its troops", or a bare
     "troops" or "police" with nothing to make them anyone else's."""
@@ -101,8 +112,7 @@ def verb_subject(verb: Token) -> tuple[list[Token], str]:
                 break  # "..., raising fears of a cut": the result of the event, not an act of its actors
             current = current.head
             continue
-        if current.dep_ == "acl" and fold(current.head.lemma_) in DECISION_NOUNS and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in current.children):
+        if current.dep_ == "acl" and fold(current.head.lemma_) in DECISION_NOUNS and is_to_infinitive(current):
             # "France's decision to expel 35 diplomats": the owner of the decision acts (a pledge or
             # a bid "to" act is only an intention, and stays without an agent)
             owners = [c for c in current.head.children if c.dep_ == "poss"]

@@ -14,7 +14,7 @@ from ..knowledge.kb import fold
 from ..knowledge.ontology import Ontology
 from ..knowledge.schema import VerbPattern
 from ..knowledge.words import word_class
-from .syntax import COMMAND_VERBS, is_passive, own_forces, prep_objects, verb_subject
+from .syntax import COMMAND_VERBS, adverbial_infinitives, is_passive, own_forces, prep_objects, verb_subject
 
 CONTAINER_NOUNS = word_class("container_nouns")
 AMOUNT_NOUNS = word_class("amount_nouns")
@@ -228,8 +228,7 @@ def _best_verb_pattern(verb: Token, patterns: list[VerbPattern]) -> Candidate | 
     complements = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     if not complements:
         # "gave the ambassador 48 hours to leave": the parser may hang the infinitive as an adverbial
-        complements = [c for c in children if c.dep_ == "advcl" and c.pos_ == "VERB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        complements = adverbial_infinitives(verb)
     complement_lemmas = {fold(c.lemma_) for c in complements}
     subject_lemmas: set[str] | None = None  # computed only for patterns that constrain the subject
     best: Candidate | None = None
