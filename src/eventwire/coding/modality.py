@@ -38,7 +38,7 @@ COMMITTING_GOVERNORS = word_class("committing_governors")
 # CAMEO quad classes of cooperation (verbal, material).
 COOPERATIVE_QUADS = (1, 2)
 # Verbs of a collective decision: what is decided keeps its own type, with status intent.
-DECIDING_VERBS = {"agree", "decide", "vote"}
+DECIDING_VERBS = word_class("deciding_verbs")
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"might", "could", "would", "may", "can"}
 NORMATIVE_AUX = {"should", "must", "ought"}

@@ -184,13 +184,13 @@ def article_scene(head: Token, names: list[ActorMention], place_country: PlaceCo
         names = names + [p for p in _article_places(head.doc, place_country) if p.head not in named]
     # The dateline ("GOMA, Congo (AP) —") names where the article is written from: a place of the
     # article, whichever sentence it opens, and the winner of a tie.
-    dateline_end = _dateline_end(head.doc)
+    dateline_stop = dateline_end(head.doc)
     dateline: str | None = None
     counts: dict[str, list[ActorMention]] = {}
     for m in names:
         if not m.country or m.kind not in ("country", "demonym", "metonym"):
             continue
-        in_dateline = dateline_end is not None and m.token_end <= dateline_end
+        in_dateline = dateline_stop is not None and m.token_end <= dateline_stop
         if in_dateline and dateline is None:
             dateline = m.country
         if sent.start <= m.head < sent.end and not in_dateline:
@@ -219,7 +219,7 @@ def _article_places(doc: Doc, place_country: PlaceCountry) -> list[ActorMention]
     return cached
 
 
-def _dateline_end(doc: Doc) -> int | None:
+def dateline_end(doc: Doc) -> int | None:
     """Where a dateline ends: the dash, bracket or colon among the article's first words."""
     return next((t.i for t in doc[:12] if t.text in ("—", "–", "(", ":")
                  or (t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_)), None)  # not "pro-government"

@@ -24,7 +24,7 @@ SPEECH_VERBS = word_class("speech_verbs")
 MARKET_NOUNS = word_class("market_nouns")
 LIGHT_VERBS = word_class("light_verbs")
 # Verbs of a collective decision, and the CAMEO quad classes of conflict (verbal, material).
-DECIDING_VERBS = {"agree", "decide", "vote"}
+DECIDING_VERBS = word_class("deciding_verbs")
 CONFLICT_QUADS = (3, 4)
 DEMAND_MODALS = {"must", "should", "ought"}
 

@@ -18,6 +18,7 @@ from ..knowledge.words import word_class
 from ..model import ArticleResult, Event, Place
 from .mentions import PERSON_TITLES
 from .context import ArticleContext, Resources, stage
+from .owners import dateline_end
 from .roles import holder_of_ground_taken, holder_of_the_place, target_own_government, target_the_holder, target_the_place
 from .syntax import governing_verb, prep_objects
 
@@ -488,11 +489,10 @@ def _one_place(places: list[Place]) -> Place | None:
 
 def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     """The city of the dateline ("CAIRO —", "NICOSIA, Cyprus (AP) -"), if the article opens with one."""
-    end = next((t.idx for t in doc[:12] if t.text in ("—", "–", "(", ":")
-                or (t.text == "-" and t.i > 0 and doc[t.i - 1].whitespace_)), None)
+    end = dateline_end(doc)
     if end is None:
         return None
-    return next((p for p in places if p.end <= end and p.feature not in ("country", None)), None)
+    return next((p for p in places if p.end <= doc[end].idx and p.feature not in ("country", None)), None)
 
 
 def _target_holder_or_place(event: Event, place: Place, ctx: ArticleContext) -> None:
