@@ -78,7 +78,8 @@ def test_a_decision_to_sanction_is_the_sanction_intended(code):
 
 def test_an_envoy_given_hours_to_leave_is_expelled(code):
     events = code("Niger gave the French ambassador 48 hours to leave the country.")
-    assert any(e.plover == "SANCTION" and e.cameo == "166" and e.target.country == "FRA" for e in events)
+    assert any(e.plover == "SANCTION" and e.cameo == "166" and e.target.country == "FRA" and "expelled" in e.rule
+               for e in events)
 
 
 def test_near_the_border_with_a_neighbour_is_not_the_neighbours_scene(code):
@@ -89,7 +90,7 @@ def test_near_the_border_with_a_neighbour_is_not_the_neighbours_scene(code):
 def test_a_strike_is_an_attack_unless_workers_strike(code):
     assert {e.plover for e in code("Israel launched a strike on Hezbollah positions.")} == {"ASSAULT"}
     walkout = code("Nigerian doctors launched a strike over unpaid wages.")
-    assert [e.cameo for e in walkout] == ["143"]
+    assert [e.cameo for e in walkout] == ["143"] and "walkout" in walkout[0].rule
     threat = code("North Korea threatened on Thursday to launch a nuclear strike against the United States.")
     assert [e.plover for e in threat] == ["THREATEN"]
 

@@ -15,7 +15,7 @@ from ..knowledge.ontology import Ontology
 from ..model import ActorMention, Event, Trigger, event_id
 from .context import ArticleContext, Resources, stage
 from .mentions import MentionIndex
-from .roles import Roles, _says_each_other, means_of_force, noun_roles, pairs, topic_of_speech, verb_roles
+from .roles import Roles, means_of_force, noun_roles, pairs, says_each_other, topic_of_speech, verb_roles
 from .syntax import is_passive
 from .triggers import Candidate, find_candidates
 
@@ -58,7 +58,7 @@ def _last_pair(coded: list[tuple[Event, Token]]) -> tuple[ActorMention, ActorMen
     return None
 
 
-def _both_sides(actor: ActorMention, doc: Doc) -> bool:
+def _both_sides(actor: ActorMention) -> bool:
     """An agent mention that reads "both sides", "the two sides", "the two parties"."""
     words = {w.lower() for w in actor.text.split()}
     return actor.kind == "agent" and bool(words & {"both", "two"}) and bool(words & {"sides", "parties", "factions"})
@@ -73,11 +73,11 @@ class EventCoder:
     def code(self, doc: Doc, mentions: MentionIndex, article_id: str, text_hash: str) -> list[tuple[Event, Token]]:
         coded: list[tuple[Event, Token]] = []
         for s_index, sent in enumerate(doc.sents):
-            coded.extend(self._code_sentence(sent, s_index, mentions, article_id, text_hash, _last_pair(coded)))
+            coded.extend(self._code_sentence(sent, s_index, mentions, article_id, text_hash, coded))
         return coded
 
     def _code_sentence(self, sent: Span, s_index: int, mentions: MentionIndex, article_id: str, text_hash: str,
-                       pair: tuple[ActorMention, ActorMention] | None = None):
+                       earlier: list[tuple[Event, Token]] = ()):
         best: dict[tuple[str | None, str | None, str], tuple[Event, Token, int]] = {}
         candidates = find_candidates(self.ontology, sent)
         verb_triggers = {c.trigger.i for c in candidates if not c.is_noun}
@@ -85,7 +85,8 @@ class EventCoder:
         for cand in candidates:
             info = self.ontology.code(cand.pattern.code)
             roles = noun_roles(cand, mentions, verb_triggers) if cand.is_noun else verb_roles(cand, mentions)
-            if pair is not None and len(roles.sources) == 1 and _both_sides(roles.sources[0], sent.doc):
+            pair = _last_pair(earlier) if len(roles.sources) == 1 and _both_sides(roles.sources[0]) else None
+            if pair is not None:
                 # "Both sides will evacuate the front lines": the two parties of the article's last
                 # reciprocal act, not the scene's government
                 said = roles.sources[0]
@@ -93,7 +94,7 @@ class EventCoder:
                                          token_end=said.token_end, head=said.head, sentence_index=said.sentence_index,
                                          kind="coref", rule=f"'{said.text}' = {side.text}, a party of the last reciprocal act")
                                  for side in pair]
-                roles.mutual = roles.mutual or not roles.targets and _says_each_other(cand.trigger)
+                roles.mutual = roles.mutual or not roles.targets and says_each_other(cand.trigger)
                 roles.how.append(f"source = both sides of the last reciprocal act ({pair[0].code}, {pair[1].code})")
             if roles.backs and info.code.startswith(DEPLOYMENT_ROOT):
                 info = self.ontology.code(MILITARY_AID_CODE)  # troops sent to back a side are military aid to it
@@ -112,11 +113,7 @@ class EventCoder:
             base = info
             for source, target in pairs(cand.pattern, roles):
                 trigger = cand.trigger
-                info = self._armed_backing(base, cand, target)
-                if cand.is_noun and fold(cand.trigger.lemma_) == "strike" and source is not None and source.sector in LABOUR_SECTORS:
-                    info = self.ontology.code(LABOUR_STRIKE_CODE)  # "doctors began a strike": a walkout, not an attack
-                if info.code == ULTIMATUM_CODE and target is not None and _is_envoy(target):
-                    info = self.ontology.code(EXPULSION_CODE)  # "gave the ambassador 48 hours to leave"
+                info, recoded_because = self._code_of_the_pair(base, cand, source, target)
                 event = Event(
                     article_id=article_id,
                     event_id=event_id(text_hash, s_index, trigger.idx, source, target, info.code),
@@ -135,8 +132,8 @@ class EventCoder:
                     rule=_describe(cand, roles),
                 )
                 key = (source.code if source else None, target.code if target else None, info.plover)
-                if info is not base:
-                    event.rule += f"; {base.code} -> {info.code} (backing an armed side is military aid)"
+                if recoded_because:
+                    event.rule += f"; {base.code} -> {info.code} ({recoded_because})"
                 rank = cand.specificity * 10 + len(info.code)
                 if key not in best or rank > best[key][2]:
                     best[key] = (event, trigger, rank)
@@ -146,15 +143,21 @@ class EventCoder:
         kept = [v for (s, t, p), v in best.items() if t is not None or (s, p) not in with_target]
         return [(event, trigger) for event, trigger, _ in sorted(kept, key=lambda v: (v[0].trigger.start, v[0].event_id))]
 
-    def _armed_backing(self, info, cand: Candidate, target: ActorMention | None):
-        """Backing an armed side, or backing "militarily", is military aid (CAMEO 072, PLOVER AID),
-        not the verbal endorsement (051) the verb alone would be: "Haftar is backed by Egypt"."""
-        if not info.code.startswith("05") or cand.is_noun or fold(cand.trigger.lemma_) not in BACKING_VERBS:
-            return info
-        militarily = any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in cand.trigger.children)
-        if militarily or (target is not None and target.sector in ARMED_SECTORS):
-            return self.ontology.code(MILITARY_AID_CODE_GIVEN)
-        return info
+    def _code_of_the_pair(self, info, cand: Candidate, source: ActorMention | None, target: ActorMention | None):
+        """The code for one source-target pair, when its parties change what the act is, and why:
+        backing an armed side, or backing "militarily", is military aid (072), not the endorsement
+        (051) the verb alone would be ("Haftar is backed by Egypt"); a strike by workers is a
+        walkout (143); an ultimatum to leave given to an envoy is the envoy's expulsion (166)."""
+        lemma = fold(cand.trigger.lemma_)
+        if info.code.startswith("05") and not cand.is_noun and lemma in BACKING_VERBS:
+            militarily = any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in cand.trigger.children)
+            if militarily or (target is not None and target.sector in ARMED_SECTORS):
+                return self.ontology.code(MILITARY_AID_CODE_GIVEN), "backing an armed side is military aid"
+        if cand.is_noun and lemma == "strike" and source is not None and source.sector in LABOUR_SECTORS:
+            return self.ontology.code(LABOUR_STRIKE_CODE), "a strike by workers is a walkout, not an attack"
+        if info.code == ULTIMATUM_CODE and target is not None and _is_envoy(target):
+            return self.ontology.code(EXPULSION_CODE), "an envoy given hours to leave is expelled"
+        return info, ""
 
 
 @stage("events")

@@ -225,13 +225,13 @@ def verb_roles(cand: Candidate, mentions: MentionIndex) -> Roles:
     if not targets and pattern.reciprocal and len(sources) == 1 and _sides_of_one_conflict(verb.doc[sources[0].head]):
         how.append("target = the same sides: a reciprocal act among them")
         return Roles(sources, [], how, among=True)
-    if not targets and len({m.code for m in sources}) > 1 and _says_each_other(verb):
+    if not targets and len({m.code for m in sources}) > 1 and says_each_other(verb):
         how.append("target = each other: the sources act on one another")
         return Roles(sources, [], how, mutual=True)
     return Roles(sources, targets, how)
 
 
-def _says_each_other(verb: Token) -> bool:
+def says_each_other(verb: Token) -> bool:
     """ "refused to sit or meet with each other", "accused one another": a reciprocal pronoun in the act's clause."""
     words = [t.lower_ for t in verb.subtree]
     return any((a, b) in (("each", "other"), ("one", "another")) for a, b in zip(words, words[1:]))
