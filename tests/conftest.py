@@ -1,4 +1,4 @@
-"""Shared fixtures: one pipeline per test session, and the optional ../shared data."""
+"""Shared fixtures: one pipeline per test session, the optional ../shared data, and a row summary."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = REPO / "examples" / "corpus"
+
+
+def dyads(events) -> set[tuple[str | None, str | None, str | None]]:
+    """The (source code, target code, PLOVER type) of each coded row."""
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.plover) for e in events}
 
 
 @pytest.fixture(scope="session")
